@@ -1,0 +1,1 @@
+"""Model, validate and judge the completeness of help-desk support tickets."""

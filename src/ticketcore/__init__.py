@@ -1,1 +1,58 @@
-"""Model, validate and judge the completeness of help-desk support tickets."""
+"""Model, validate and judge the completeness of help-desk support tickets.
+
+>>> import ticketcore
+>>> ticketcore.Priority.parse("urgente")
+<Priority.URGENT: 'urgent'>
+"""
+
+from ticketcore._version import __version__
+from ticketcore.attachment import Attachment
+from ticketcore.context import CONTEXTS, Context
+from ticketcore.credentials import Credentials
+from ticketcore.custom_field import CustomField, CustomValue, FieldKind
+from ticketcore.department import Department
+from ticketcore.errors import (
+    Problem,
+    TicketcoreError,
+    TicketValidationError,
+    UnsupportedLocaleError,
+    render_path,
+)
+from ticketcore.i18n import LOCALES, messages
+from ticketcore.limits import DEFAULT_LIMITS, Limits
+from ticketcore.location import Location, LocationKind
+from ticketcore.priority import Priority
+from ticketcore.requester import Requester
+from ticketcore.secret import Secret
+from ticketcore.service import Service, ServiceKind, ServiceStatus
+from ticketcore.ticket import Ticket
+
+__all__ = [
+    "CONTEXTS",
+    "DEFAULT_LIMITS",
+    "LOCALES",
+    "Attachment",
+    "Context",
+    "Credentials",
+    "CustomField",
+    "CustomValue",
+    "Department",
+    "FieldKind",
+    "Limits",
+    "Location",
+    "LocationKind",
+    "Priority",
+    "Problem",
+    "Requester",
+    "Secret",
+    "Service",
+    "ServiceKind",
+    "ServiceStatus",
+    "Ticket",
+    "TicketValidationError",
+    "TicketcoreError",
+    "UnsupportedLocaleError",
+    "__version__",
+    "messages",
+    "render_path",
+]

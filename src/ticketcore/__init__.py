@@ -23,14 +23,26 @@ from ticketcore.limits import DEFAULT_LIMITS, Limits
 from ticketcore.location import Location, LocationKind
 from ticketcore.priority import Priority
 from ticketcore.requester import Requester
+from ticketcore.rules import DEFAULT_RULES, RuleSet
 from ticketcore.secret import Secret
+from ticketcore.serialize import (
+    SCHEMA_VERSION,
+    Serializer,
+    from_dict,
+    from_json,
+    make_serializer,
+    to_dict,
+    to_json,
+)
 from ticketcore.service import Service, ServiceKind, ServiceStatus
 from ticketcore.ticket import Ticket
 
 __all__ = [
     "CONTEXTS",
     "DEFAULT_LIMITS",
+    "DEFAULT_RULES",
     "LOCALES",
+    "SCHEMA_VERSION",
     "Attachment",
     "Context",
     "Credentials",
@@ -44,7 +56,9 @@ __all__ = [
     "Priority",
     "Problem",
     "Requester",
+    "RuleSet",
     "Secret",
+    "Serializer",
     "Service",
     "ServiceKind",
     "ServiceStatus",
@@ -53,6 +67,11 @@ __all__ = [
     "TicketcoreError",
     "UnsupportedLocaleError",
     "__version__",
+    "from_dict",
+    "from_json",
+    "make_serializer",
     "messages",
     "render_path",
+    "to_dict",
+    "to_json",
 ]

@@ -78,7 +78,7 @@ def field_label(path: tuple[str | int, ...], catalog: Mapping[str, str]) -> str:
     """The localized label of the field a path points at (the last key name in it)."""
     for item in reversed(path):
         if isinstance(item, str):
-            return catalog.get(f"field.{item}", item)
+            return catalog.get(f"field.{item}", f'"{item}"')
     return catalog["field.$root"]
 
 

@@ -1,0 +1,640 @@
+"""The wire format: untrusted JSON in, a valid `Ticket` or every problem out; and back.
+
+`from_dict` and `from_json` are the one door into the domain. They check the document's shape
+with a strict cattrs converter (no coercion: ``"size": "12"`` is an error, not 12), then build
+the domain types, and report every problem of both stages in one `TicketValidationError`, each
+with the path of the offending value. `to_dict` and `to_json` write wire format v1, leaving the
+password out unless asked.
+
+A `Serializer` holds the converter and its caches; make one with `make_serializer` and reuse it.
+The module-level functions use a shared serializer per set of options.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Final, NoReturn, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from ticketcore._check import Collector, preview, type_name
+from ticketcore._wire import (
+    SCHEMA_VERSION,
+    TICKET_KEYS,
+    Scalar,
+    WireAttachment,
+    WireCredentials,
+    WireRequester,
+    WireTicket,
+)
+from ticketcore.attachment import Attachment
+from ticketcore.context import Context
+from ticketcore.credentials import Credentials
+from ticketcore.department import Department
+from ticketcore.errors import Path, Problem, TicketValidationError
+from ticketcore.location import Location
+from ticketcore.priority import Priority
+from ticketcore.requester import Requester
+from ticketcore.rules import DEFAULT_RULES, RuleSet
+from ticketcore.secret import Secret
+from ticketcore.ticket import Ticket
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Serializer",
+    "from_dict",
+    "from_json",
+    "make_serializer",
+    "to_dict",
+    "to_json",
+]
+
+MAX_DOCUMENT_BYTES: Final = 4 * 1024 * 1024
+"""Largest JSON document `from_json` reads: room for a maximal ticket, not for a flood."""
+
+MAX_DEPTH: Final = 16
+"""Deepest nesting accepted; wire format v1 needs 3 levels, so anything deeper is hostile."""
+
+# NFC can shrink text (a letter and its combining accent become one character) but never by
+# more than this factor, so a raw string this much longer than a limit is too long for sure
+# and is refused before any normalization or validation work is spent on it.
+_SHRINK_FACTOR: Final = 4
+
+T = TypeVar("T")
+
+
+class _InvalidError(Exception):
+    """Raised by the converter's hooks; carries problems relative to the hook's value."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code)
+        self.problem = Problem(path=(), code=code, params=params)
+
+
+def _strict(expected: type, name: str) -> Callable[[object, object], Any]:
+    def structure(value: object, _: object) -> Any:
+        # bool is an int subclass, and an int is not a float: JSON types are matched exactly.
+        if type(value) is not expected and not (expected is float and type(value) is int):
+            raise _InvalidError("wrong_type", expected_type=name, actual_type=type_name(value))
+        return value
+
+    return structure
+
+
+def _scalar(value: object, _: object) -> Scalar:
+    if type(value) not in (str, int, float, bool):
+        raise _InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
+    return value  # type: ignore[return-value]
+
+
+def _priority(value: object, _: object) -> str | int | None:
+    if value is not None and type(value) not in (str, int):
+        raise _InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
+    return value  # type: ignore[return-value]
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _strict(str, "string"))
+    converter.register_structure_hook(int, _strict(int, "integer"))
+    converter.register_structure_hook(float, _strict(float, "number"))
+    converter.register_structure_hook(bool, _strict(bool, "boolean"))
+    # cattrs lets None through for "X | None" and then dispatches on X.
+    converter.register_structure_hook_func(lambda t: t == str | int | None, _priority)
+    converter.register_structure_hook_func(lambda t: t == dict[str, Scalar], _scalars)
+    for cls in (WireCredentials, WireAttachment, WireRequester, WireTicket):
+        converter.register_structure_hook(cls, _object(make_dict_structure_fn(cls, converter)))
+    attachment = _object(make_dict_structure_fn(WireAttachment, converter))
+    converter.register_structure_hook_func(
+        lambda t: t == list[WireAttachment], _array(attachment, WireAttachment)
+    )
+    return converter
+
+
+def _object(structure: Callable[[Any, type[T]], T]) -> Callable[[object, type[T]], T]:
+    def structure_object(value: object, cls: type[T]) -> T:
+        if type(value) is not dict:
+            raise _InvalidError("wrong_type", expected_type="object", actual_type=type_name(value))
+        return structure(value, cls)
+
+    return structure_object
+
+
+def _array(
+    item: Callable[[object, type[T]], T], cls: type[T]
+) -> Callable[[object, object], list[T]]:
+    def structure_array(value: object, _: object) -> list[T]:
+        if type(value) is not list:
+            raise _InvalidError("wrong_type", expected_type="array", actual_type=type_name(value))
+        items: list[T] = []
+        errors: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                items.append(item(element, cls))
+            except (ClassValidationError, _InvalidError) as exc:
+                exc.__notes__ = [IterableValidationNote(f"@ index {index}", index, cls)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, list)
+        return items
+
+    return structure_array
+
+
+def _scalars(value: object, _: object) -> dict[str, Scalar]:
+    if type(value) is not dict:
+        raise _InvalidError("wrong_type", expected_type="object", actual_type=type_name(value))
+    bad = [
+        Problem(
+            path=(key,), code="wrong_type", params={"expected_type": "string", "actual_type": t}
+        )
+        for key, item in value.items()
+        if (t := type_name(item)) not in ("string", "integer", "number", "boolean")
+    ]
+    if bad:
+        raise TicketValidationError(bad)
+    return value
+
+
+def _problems_of(exc: BaseException, path: Path, out: list[Problem]) -> None:
+    """Translate a cattrs error tree (or one of our hooks' errors) into problems with paths."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            _problems_of(sub, (*path, step), out)
+        for sub in without_notes:
+            _problems_of(sub, path, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        out.extend(
+            Problem(path=(*path, key), code="unknown_field") for key in sorted(exc.extra_fields)
+        )
+    elif isinstance(exc, _InvalidError):
+        out.append(exc.problem.with_prefix(*path))
+    elif isinstance(exc, TicketValidationError):
+        out.extend(p.with_prefix(*path) for p in exc.problems)
+    elif isinstance(exc, KeyError):
+        out.append(Problem(path=path, code="required"))
+    else:  # a bug, not bad input: let the tests see it
+        raise exc
+
+
+@attrs.frozen
+class Serializer:
+    """Reads and writes wire format v1 under one rule set. Make it with `make_serializer`.
+
+    A serializer is immutable and safe to share between threads; it caches the work it can
+    reuse (the converter, parsed locations), bounded in size.
+    """
+
+    rules: RuleSet
+    context: Context
+    ignore_unknown: bool
+    _converter: cattrs.Converter = attrs.field(repr=False)
+    _location: Callable[[str], Location] = attrs.field(repr=False)
+
+    def from_dict(self, data: object, /) -> Ticket:
+        """Build a `Ticket` from a wire-format document (a parsed JSON object).
+
+        Raises:
+            TicketValidationError: Every problem in *data*, each with its path.
+        """
+        if type(data) is not dict:
+            raise TicketValidationError(
+                [
+                    Problem(
+                        path=(),
+                        code="wrong_type",
+                        params={"expected_type": "object", "actual_type": type_name(data)},
+                    )
+                ]
+            )
+        if self.ignore_unknown:
+            data = _known_keys(data)
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION or type(version) is not int:
+            raise TicketValidationError(
+                [
+                    Problem(
+                        path=("schema_version",),
+                        code="unsupported_version",
+                        params={"value": preview(version), "supported": (str(SCHEMA_VERSION),)},
+                    )
+                ]
+            )
+        problems = self._too_long(data)
+        broken = {str(p.path[0]) for p in problems}
+        try:
+            wire = self._structure(data, broken)
+        except TicketValidationError as exc:
+            problems = _merge(problems, list(exc.problems))
+            broken.update(str(p.path[0]) for p in exc.problems if p.path)
+            # Check the values of every key whose shape was right, so that one error lists
+            # every problem: the broken keys are replaced by neutral stand-ins.
+            try:
+                wire = self._structure(_stand_ins(data, broken), broken)
+            except TicketValidationError:
+                raise TicketValidationError(problems) from None
+        try:
+            ticket = self._build(wire, broken)
+        except TicketValidationError as exc:
+            problems = _merge(problems, list(exc.problems))
+            ticket = None
+        if ticket is None or problems:
+            raise TicketValidationError(problems)
+        return ticket
+
+    def _structure(self, data: dict[str, Any], broken: set[str]) -> WireTicket:
+        if broken:
+            data = _stand_ins(data, broken)
+        try:
+            return self._converter.structure(data, WireTicket)
+        except (ClassValidationError, _InvalidError) as exc:
+            found: list[Problem] = []
+            _problems_of(exc, (), found)
+            raise TicketValidationError(found) from None
+
+    def from_json(self, text: str | bytes | bytearray, /) -> Ticket:
+        """Parse a JSON document (text, or UTF-8 bytes) and build a `Ticket` from it.
+
+        Raises:
+            TicketValidationError: The document is not JSON (code ``invalid_json``), not UTF-8
+                (``invalid_encoding``), too large or too deep, or does not validate.
+        """
+        return self.from_dict(parse_json(text))
+
+    def to_dict(self, ticket: Ticket, /, *, include_secrets: bool = False) -> dict[str, Any]:
+        """Write *ticket* as a wire-format document.
+
+        Every key is written, ``null`` or empty when the ticket has no value. Passwords and
+        secret custom fields are left out unless *include_secrets* is true.
+        """
+        credentials = ticket.credentials
+        creds: dict[str, str] | None = None
+        if credentials is not None:
+            creds = {"username": credentials.username}
+            if include_secrets:
+                creds["password"] = credentials.password.reveal()
+        custom: dict[str, Scalar] = {}
+        for key, value in ticket.custom_fields.items():
+            if isinstance(value, Secret):
+                if include_secrets:
+                    custom[key] = value.reveal()
+            else:
+                custom[key] = value
+        requester = ticket.requester
+        created_at = ticket.created_at
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "department": ticket.department.id,
+            "subject": ticket.subject,
+            "service": ticket.service,
+            "priority": ticket.priority.value,
+            "message": ticket.message,
+            "location": ticket.location.text if ticket.location is not None else None,
+            "credentials": creds,
+            "error_message": ticket.error_message,
+            "attachments": [
+                {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                for a in ticket.attachments
+            ],
+            "requester": (
+                {"name": requester.name, "email": requester.email}
+                if requester is not None
+                else None
+            ),
+            "custom_fields": custom,
+            "created_at": _format_datetime(created_at) if created_at is not None else None,
+        }
+
+    def to_json(self, ticket: Ticket, /, *, include_secrets: bool = False) -> str:
+        """Write *ticket* as compact JSON text (UTF-8 characters kept, not escaped)."""
+        return json.dumps(
+            self.to_dict(ticket, include_secrets=include_secrets),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    def _too_long(self, data: Mapping[str, object]) -> list[Problem]:
+        limits = self.rules.limits
+        problems = []
+        for key, limit in (
+            ("subject", limits.subject_max_length),
+            ("message", limits.message_max_length),
+            ("error_message", limits.error_message_max_length),
+        ):
+            value = data.get(key)
+            if type(value) is str and len(value) > limit * _SHRINK_FACTOR:
+                problems.append(
+                    Problem(
+                        path=(key,), code="too_long", params={"max": limit, "actual": len(value)}
+                    )
+                )
+        return problems
+
+    def _build(self, wire: WireTicket, broken: set[str]) -> Ticket | None:
+        """Build the ticket, or ``None`` when it fails only because of *broken* keys."""
+        c = Collector()
+        failed = set(broken)
+
+        def part(name: str, make: Callable[[], T], *prefix: str | int) -> T | None:
+            try:
+                return make()
+            except TicketValidationError as exc:
+                c.extend(exc.problems, name, *prefix)
+                failed.add(name)
+                return None
+
+        department = self.rules.department(wire.department)
+        if "department" in failed:
+            department = _PLACEHOLDER
+        elif department is None:
+            c.add(
+                ("department",),
+                "unknown_department",
+                value=preview(wire.department),
+                choices=self.rules.department_ids,
+            )
+            failed.add("department")
+            department = _PLACEHOLDER
+        priority = (
+            Priority.MEDIUM
+            if wire.priority is None
+            else part("priority", functools.partial(Priority.parse, wire.priority))
+        )
+        location = (
+            None
+            if wire.location is None
+            else part("location", functools.partial(self._location, wire.location))
+        )
+        creds = wire.credentials
+        credentials = (
+            None
+            if creds is None
+            else part(
+                "credentials",
+                functools.partial(
+                    Credentials,
+                    username=creds.username,
+                    password=Secret(creds.password),
+                ),
+            )
+        )
+        who = wire.requester
+        requester = (
+            None
+            if who is None
+            else part("requester", functools.partial(Requester, name=who.name, email=who.email))
+        )
+        attachments = []
+        for index, item in enumerate(wire.attachments or ()):
+            made = part(
+                "attachments",
+                functools.partial(
+                    Attachment,
+                    filename=item.filename,
+                    content_type=item.content_type,
+                    size=item.size,
+                ),
+                index,
+            )
+            if made is not None:
+                attachments.append(made)
+        created_at = None
+        if wire.created_at is not None:
+            created_at = part("created_at", functools.partial(_parse_datetime, wire.created_at))
+        custom_fields: Mapping[str, Scalar] = wire.custom_fields or {}
+        if "department" in failed:
+            custom_fields = {}  # without the department, its custom fields are unknown
+        try:
+            ticket = Ticket(
+                department=department,
+                subject=wire.subject,
+                message=wire.message,
+                priority=priority or Priority.MEDIUM,
+                service=wire.service,
+                location=location,
+                credentials=credentials,
+                error_message=wire.error_message,
+                attachments=tuple(attachments),
+                requester=requester,
+                custom_fields=custom_fields,
+                created_at=created_at,
+                limits=self.rules.limits,
+                context=self.context,
+            )
+        except TicketValidationError as exc:
+            # A part that failed was left out; what the ticket says about its absence is noise.
+            c.extend(p for p in exc.problems if p.path[0] not in failed)
+            ticket = None
+        c.raise_if_any()
+        return ticket
+
+
+_PLACEHOLDER: Final = Department(id="unknown", names={"en": "Unknown"})
+
+
+# Valid values for required keys whose own problems were already reported.
+_STAND_INS: Final = {"department": _PLACEHOLDER.id, "subject": "stand-in", "message": "stand-in"}
+
+
+def _stand_ins(data: dict[str, Any], broken: set[str]) -> dict[str, Any]:
+    result = {k: v for k, v in data.items() if k not in broken}
+    result.update((k, v) for k, v in _STAND_INS.items() if k in broken)
+    return result
+
+
+def _merge(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    seen = {p.path for p in first}
+    return [*first, *(p for p in second if p.path not in seen)]
+
+
+def _known_keys(data: dict[str, Any]) -> dict[str, Any]:
+    result = {k: v for k, v in data.items() if k in TICKET_KEYS}
+    nested = {
+        "credentials": ("username", "password"),
+        "requester": ("name", "email"),
+    }
+    for key, names in nested.items():
+        value = result.get(key)
+        if type(value) is dict:
+            result[key] = {k: v for k, v in value.items() if k in names}
+    attachments = result.get("attachments")
+    if type(attachments) is list:
+        keys = ("filename", "content_type", "size")
+        result["attachments"] = [
+            {k: v for k, v in item.items() if k in keys} if type(item) is dict else item
+            for item in attachments
+        ]
+    return result
+
+
+def _parse_datetime(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise TicketValidationError([Problem(path=(), code="invalid_datetime")]) from None
+    if value.utcoffset() is None:
+        raise TicketValidationError([Problem(path=(), code="naive_datetime")])
+    return value
+
+
+def _format_datetime(value: dt.datetime) -> str:
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def parse_json(text: str | bytes | bytearray, /) -> object:
+    """Parse untrusted JSON text strictly: UTF-8 only, no NaN, no duplicate keys, bounded size.
+
+    Raises:
+        TicketValidationError: With one problem at the root (``$``) saying what is wrong.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > MAX_DOCUMENT_BYTES:
+            _fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _fail("invalid_encoding", position=exc.start)
+    elif not isinstance(text, str):
+        _fail("wrong_type", expected_type="string", actual_type=type_name(text))
+    elif len(text) > MAX_DOCUMENT_BYTES:
+        _fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except _InvalidError as exc:
+        raise TicketValidationError([exc.problem]) from None
+    except RecursionError:
+        _fail("too_deep", max=MAX_DEPTH)
+    except json.JSONDecodeError as exc:
+        _fail("invalid_json", line=exc.lineno, column=exc.colno)
+    except ValueError:  # an integer with more digits than Python converts
+        _fail("invalid_json", line=0, column=0)
+    if _depth(value) > MAX_DEPTH:
+        _fail("too_deep", max=MAX_DEPTH)
+    return value
+
+
+def _fail(code: str, /, **params: Any) -> NoReturn:
+    raise TicketValidationError([Problem(path=(), code=code, params=params)])
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _InvalidError("duplicate_key", value=preview(key))
+            seen.add(key)
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise _InvalidError("invalid_json_constant", value=name)
+
+
+def _depth(value: object) -> int:
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return depth
+        if type(item) is dict:
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in item.values())
+        elif type(item) is list:
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def make_serializer(
+    *,
+    rules: RuleSet | None = None,
+    context: Context = "customer",
+    ignore_unknown: bool = False,
+    location_cache_size: int = 4096,
+) -> Serializer:
+    """Make a `Serializer` for *rules* (the default rule set when ``None``).
+
+    Args:
+        rules: The departments and limits tickets are checked against.
+        context: Who submits the tickets read (``customer``, ``agent`` or ``import``), which
+            decides which fields are required.
+        ignore_unknown: Skip keys the format does not know instead of reporting each one
+            (code ``unknown_field``), for readers of newer documents.
+        location_cache_size: How many parsed locations to remember.
+    """
+    return Serializer(
+        rules=DEFAULT_RULES if rules is None else rules,
+        context=context,
+        ignore_unknown=ignore_unknown,
+        converter=_make_converter(),
+        location=functools.lru_cache(maxsize=location_cache_size)(Location),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _shared(rules: RuleSet | None, context: Context, *, ignore_unknown: bool) -> Serializer:
+    return make_serializer(rules=rules, context=context, ignore_unknown=ignore_unknown)
+
+
+def from_dict(
+    data: object,
+    /,
+    *,
+    rules: RuleSet | None = None,
+    context: Context = "customer",
+    ignore_unknown: bool = False,
+) -> Ticket:
+    """Build a `Ticket` from a wire-format document; see `Serializer.from_dict`.
+
+    >>> ticket = from_dict({"department": "sales", "subject": "Plano com SSH?",
+    ...                     "message": "Qual plano tem acesso SSH?", "priority": "Alta"})
+    >>> ticket.priority
+    <Priority.HIGH: 'high'>
+
+    Raises:
+        TicketValidationError: Every problem in *data*, each with its path.
+    """
+    return _shared(rules, context, ignore_unknown=ignore_unknown).from_dict(data)
+
+
+def from_json(
+    text: str | bytes | bytearray,
+    /,
+    *,
+    rules: RuleSet | None = None,
+    context: Context = "customer",
+    ignore_unknown: bool = False,
+) -> Ticket:
+    """Parse JSON text and build a `Ticket`; see `Serializer.from_json`."""
+    return _shared(rules, context, ignore_unknown=ignore_unknown).from_json(text)
+
+
+def to_dict(ticket: Ticket, /, *, include_secrets: bool = False) -> dict[str, Any]:
+    """Write *ticket* as a wire-format document; see `Serializer.to_dict`."""
+    return _shared(None, "customer", ignore_unknown=False).to_dict(
+        ticket, include_secrets=include_secrets
+    )
+
+
+def to_json(ticket: Ticket, /, *, include_secrets: bool = False) -> str:
+    """Write *ticket* as JSON text; see `Serializer.to_json`."""
+    return _shared(None, "customer", ignore_unknown=False).to_json(
+        ticket, include_secrets=include_secrets
+    )

@@ -12,6 +12,7 @@ Context: TypeAlias = Literal["customer", "agent", "import"]
 someone; ``import``: a migration of old tickets, which must not fail on what was never asked."""
 
 CONTEXTS: Final[tuple[Context, ...]] = get_args(Context)
+"""Every `Context`, in the order of the type: ``("customer", "agent", "import")``."""
 
 
 def to_contexts(value: bool | Iterable[str]) -> frozenset[str]:  # noqa: FBT001 (a converter)

@@ -43,7 +43,7 @@ def _custom(value: Mapping[str, CustomValue]) -> FrozenMap[str, CustomValue]:
 class Ticket:
     r"""A support ticket. Construction validates every field and reports all problems at once.
 
-    Text is stripped and NFC-normalized (line breaks become ``\\n``); an empty optional text
+    Text is stripped and NFC-normalized (line breaks become ``\n``); an empty optional text
     becomes ``None``. Change a ticket with `attrs.evolve`, which validates again.
 
     >>> from ticketcore import Department

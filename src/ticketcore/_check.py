@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final, NoReturn
 
+from ticketcore._escape import visible
 from ticketcore.errors import ParamValue, Path, Problem, TicketValidationError
 
 # Characters a single-line field may never hold. C0 and C1 controls corrupt logs and terminals;
@@ -138,8 +139,12 @@ def has_bidi_override(value: str, /) -> bool:
 
 
 def preview(value: object, /, limit: int = 60) -> str:
-    """A short, visibly shortened rendering of an offending value for a message."""
-    text = value if isinstance(value, str) else repr(value)
+    r"""A short, visibly shortened rendering of an offending value for a message.
+
+    Control characters, direction overrides and lone surrogates are escaped (``\n``), so
+    that the message stays one readable line that encodes as UTF-8.
+    """
+    text = visible(value if isinstance(value, str) else repr(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from ticketcore._escape import visible
 from ticketcore._frozen import FrozenMap, freeze
 
 __all__ = [
@@ -46,6 +47,9 @@ def render_path(path: Path, /) -> str:
     '$.attachments[0].filename'
     >>> render_path(("custom_fields", "order id"))
     '$.custom_fields["order id"]'
+
+    Quoted keys are escaped as JSON strings are, so a key holding a line break cannot forge a
+    log line.
     """
     parts = ["$"]
     for item in path:
@@ -54,7 +58,7 @@ def render_path(path: Path, /) -> str:
         elif _IDENTIFIER.match(item):
             parts.append(f".{item}")
         else:
-            escaped = item.replace("\\", "\\\\").replace('"', '\\"')
+            escaped = visible(item.replace("\\", "\\\\").replace('"', '\\"'))
             parts.append(f'["{escaped}"]')
     return "".join(parts)
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Final
 
+from ticketcore._escape import visible
 from ticketcore._frozen import FrozenMap
 from ticketcore.errors import ParamValue, UnsupportedLocaleError
 
@@ -78,7 +79,7 @@ def field_label(path: tuple[str | int, ...], catalog: Mapping[str, str]) -> str:
     """The localized label of the field a path points at (the last key name in it)."""
     for item in reversed(path):
         if isinstance(item, str):
-            return catalog.get(f"field.{item}", f'"{item}"')
+            return catalog.get(f"field.{item}", f'"{visible(item)}"')
     return catalog["field.$root"]
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import attrs
 import validators
 
-from ticketcore._check import Collector, check_text, normalize_text
+from ticketcore._check import Collector, check_text, normalize_text, preview
 
 __all__ = ["Location", "LocationKind"]
 
@@ -99,8 +99,11 @@ def _parse_into(location: Location, c: Collector) -> None:
     if "://" in text:
         scheme, _, rest = text.partition("://")
         scheme = scheme.lower()
+        if not scheme:  # "://x.com" names no scheme at all
+            c.add((), "invalid_location")
+            return
         if scheme not in SCHEMES:
-            c.add((), "unsupported_scheme", scheme=scheme, allowed=SCHEMES)
+            c.add((), "unsupported_scheme", scheme=preview(scheme), allowed=SCHEMES)
             return
     else:
         rest = text
@@ -118,7 +121,8 @@ def _parse_into(location: Location, c: Collector) -> None:
         hostname = parts.hostname
     except ValueError as exc:
         if "out of range" in str(exc):  # urlsplit reads the port, then rejects its range
-            c.add((), "invalid_port", port=rest.split("]")[-1].split("/", 1)[0].rpartition(":")[2])
+            port_text = rest.split("]")[-1].split("/", 1)[0].rpartition(":")[2]
+            c.add((), "invalid_port", port=preview(port_text))
         else:
             c.add((), "invalid_location")
         return
@@ -155,7 +159,8 @@ def _parse_into(location: Location, c: Collector) -> None:
             c.add((), "invalid_location")
             return
         kind = LocationKind.DOMAIN
-    url = f"{scheme or 'https'}://{_bracket(host, kind)}{path}"
+    # The path is checked under https whatever the scheme: validators.url knows no ws/wss.
+    url = f"https://{_bracket(host, kind)}{path}"
     if path and not validators.url(url, simple_host=host == "localhost"):
         c.add((), "invalid_location")
         return

@@ -12,6 +12,7 @@ Context: TypeAlias = Literal["customer", "agent", "import"]
 someone; ``import``: a migration of old tickets, which must not fail on what was never asked."""
 
 CONTEXTS: Final[tuple[Context, ...]] = get_args(Context)
+"""Every context, in the order of the `Context` type."""
 """Every `Context`, in the order of the type: ``("customer", "agent", "import")``."""
 
 
@@ -24,5 +25,6 @@ def to_contexts(value: bool | Iterable[str]) -> frozenset[str]:  # noqa: FBT001 
     if isinstance(value, str):
         return frozenset({value})
     if isinstance(value, Iterable):
-        return frozenset(value)
+        # Anything but a name is kept as its repr, for the checks to report as an invalid choice.
+        return frozenset(item if isinstance(item, str) else repr(item) for item in value)
     return value  # left for the checks to report

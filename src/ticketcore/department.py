@@ -39,7 +39,9 @@ def _requires(
     if isinstance(value, Mapping):
         return freeze({k: to_contexts(v) for k, v in value.items()})
     if isinstance(value, Iterable) and not isinstance(value, str):
-        return freeze({name: frozenset(CONTEXTS) for name in value})
+        # Anything but a name is kept as its repr, for the checks to report as an invalid choice.
+        names = (name if isinstance(name, str) else repr(name) for name in value)
+        return freeze({name: frozenset(CONTEXTS) for name in names})
     return value  # type: ignore[return-value]  # left for the checks to report
 
 

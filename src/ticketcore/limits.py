@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -31,6 +32,15 @@ _EXTENSIONS: Final = frozenset(
 )
 
 
+def _names(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        try:
+            return frozenset(value)
+        except TypeError:  # unhashable items: left for the checks to report
+            pass
+    return value  # type: ignore[return-value]  # left for the checks to report
+
+
 @attrs.frozen(kw_only=True)
 class Limits:
     """Sizes a ticket must respect. Lengths count characters after normalization.
@@ -54,8 +64,8 @@ class Limits:
     text_max_length: int = 200
     max_attachments: int = 10
     max_attachment_size: int = 25 * MIB
-    allowed_content_types: frozenset[str] = attrs.field(default=_CONTENT_TYPES, converter=frozenset)
-    allowed_extensions: frozenset[str] = attrs.field(default=_EXTENSIONS, converter=frozenset)
+    allowed_content_types: frozenset[str] = attrs.field(default=_CONTENT_TYPES, converter=_names)
+    allowed_extensions: frozenset[str] = attrs.field(default=_EXTENSIONS, converter=_names)
 
     def __attrs_post_init__(self) -> None:
         c = Collector()
@@ -66,6 +76,8 @@ class Limits:
                     c.wrong_type((field.name,), "integer", value)
                 elif value < 0:
                     c.add((field.name,), "too_small", min=0, actual=value)
+            elif not isinstance(value, frozenset) or not all(isinstance(v, str) for v in value):
+                c.wrong_type((field.name,), "array", value)
         if (
             isinstance(self.subject_min_length, int)
             and isinstance(self.subject_max_length, int)

@@ -201,6 +201,8 @@ class Ticket:
             c.extend(definition.check(normalized[key]), "custom_fields", key)
         if not c.problems:  # the value is final only once it is valid
             object.__setattr__(self, "custom_fields", freeze(normalized))
+        if self.context not in CONTEXTS:  # already reported; it may not even be hashable
+            return
         for definition in department.custom_fields:
             if self.context in definition.required and definition.id not in self.custom_fields:
                 c.add(("custom_fields", definition.id), "required")

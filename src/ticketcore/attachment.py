@@ -20,6 +20,9 @@ __all__ = ["EXECUTABLE_EXTENSIONS", "Attachment"]
 FILENAME_MAX_LENGTH: Final = 255
 """Longest file name, the limit of common file systems."""
 
+CONTENT_TYPE_MAX_LENGTH: Final = 255
+"""Longest media type with its parameters (RFC 6838 allows 127 characters for each name)."""
+
 EXECUTABLE_EXTENSIONS: Final = frozenset(
     {
         "exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "dll", "cpl", "jar", "vbs",
@@ -74,9 +77,12 @@ class Attachment:
                 c.add(("filename",), "invalid_filename")
             elif self.extension in EXECUTABLE_EXTENSIONS:
                 c.add(("filename",), "executable_not_allowed", value=preview(name))
-        if not isinstance(self.content_type, str):
-            c.wrong_type(("content_type",), "string", self.content_type)
-        elif not _MEDIA_TYPE.fullmatch(self.media_type):
+        before = len(c.problems)
+        if (
+            check_text(c, ("content_type",), self.content_type, max_length=CONTENT_TYPE_MAX_LENGTH)
+            and len(c.problems) == before
+            and not _MEDIA_TYPE.fullmatch(self.media_type)
+        ):
             c.add(("content_type",), "invalid_content_type", value=preview(self.content_type))
         if not isinstance(self.size, int) or isinstance(self.size, bool):
             c.wrong_type(("size",), "integer", self.size)
@@ -86,8 +92,11 @@ class Attachment:
 
     @property
     def extension(self) -> str:
-        """The lowercased extension without the dot (``"png"``), or ``""`` when there is none."""
-        stem, dot, ext = self.filename.rpartition(".")
+        """The lowercased extension without the dot (``"png"``), or ``""`` when there is none.
+
+        Trailing dots and spaces are ignored, as Windows ignores them: ``virus.exe.`` runs.
+        """
+        stem, dot, ext = self.filename.rstrip(". ").rpartition(".")
         return ext.lower() if dot and stem else ""
 
     @property

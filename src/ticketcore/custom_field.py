@@ -63,7 +63,8 @@ def _labels(value: Mapping[str, str]) -> FrozenMap[str, str]:
 
 
 def _options(value: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(value) if isinstance(value, (list, tuple)) else value
+    # Normalized as the values compared with them are, so "Plano Básico " matches.
+    return tuple(map(normalize_text, value)) if isinstance(value, (list, tuple)) else value
 
 
 @attrs.frozen(kw_only=True)

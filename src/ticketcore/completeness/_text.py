@@ -1,0 +1,176 @@
+"""The prepared text and the detection result shared by every completeness detector."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+import attrs
+
+Span = tuple[int, int]
+"""A ``[start, end)`` range of character offsets into the original text."""
+
+MAX_SPANS = 32
+"""Most evidence spans one detection keeps: enough to show the customer, bounded in size."""
+
+
+def _valid_spans(
+    instance: object, attribute: attrs.Attribute[tuple[Span, ...]], value: tuple[Span, ...]
+) -> None:
+    for start, end in value:
+        if not 0 <= start < end:
+            msg = f"{attribute.name} must hold non-empty [start, end) spans (got {(start, end)!r})"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Detection:
+    """What one detector saw in one text.
+
+    Attributes:
+        found: The criterion is satisfied.
+        spans: Evidence that satisfied it, in text order; empty when not found.
+        near: Evidence that nearly satisfied it (a single action, the word "error" with no
+            message, a number that may be a code): what the customer is told is "close".
+    """
+
+    found: bool
+    spans: tuple[Span, ...] = attrs.field(default=(), validator=_valid_spans)
+    near: tuple[Span, ...] = attrs.field(default=(), validator=_valid_spans)
+
+    def __attrs_post_init__(self) -> None:
+        if self.found and not self.spans:
+            msg = "a detection that is found must carry evidence spans (got none)"
+            raise ValueError(msg)
+
+
+NOTHING = Detection(found=False)
+"""The detection of a text that holds no evidence at all."""
+
+
+def detection(
+    spans: Iterable[Span], near: Iterable[Span] = (), *, found: bool | None = None
+) -> Detection:
+    """Build a detection from evidence, sorted, deduplicated and capped at `MAX_SPANS`.
+
+    Args:
+        spans: Evidence for the criterion.
+        near: Evidence that nearly satisfies it; dropped where it overlaps ``spans``.
+        found: Whether the criterion holds; by default, whether there is any evidence.
+    """
+    kept = _tidy(spans)
+    if found is None:
+        found = bool(kept)
+    if not found:
+        near = [*kept, *near]
+        kept = ()
+    close = tuple(s for s in _tidy(near) if not any(_overlap(s, k) for k in kept))
+    if not kept and not close:
+        return NOTHING
+    return Detection(found=found, spans=kept, near=close)
+
+
+def _tidy(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Sort spans and join the ones that overlap, so each piece of evidence shows once."""
+    joined: list[Span] = []
+    for start, end in sorted(s for s in spans if s[0] < s[1]):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined[:MAX_SPANS])
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # Full case mapping lengthens a few characters ("İ" becomes "i" plus a combining dot);
+    # keeping only the first character of each mapping keeps every offset valid.
+    return "".join(char.lower()[:1] for char in text)
+
+
+# The pieces of a token that count as words: letters and digits, joined by straight or
+# typographic apostrophes ("don't"), so that "erro:", "(clique" and "sim/não" yield the words
+# inside them.
+_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A text prepared once for every detector.
+
+    Attributes:
+        original: The text as the customer wrote it; every span points into it.
+        lowered: A lowercased copy of the same length, so that an offset found in one is valid
+            in the other.
+        words: The distinct words of ``lowered``. A detector checks a whole lexicon against it
+            with one set intersection, instead of scanning the text once per cue word, and
+            looks for the positions of the few words that are present.
+    """
+
+    original: str
+    lowered: str = attrs.field()
+    words: frozenset[str] = attrs.field(repr=False, eq=False)
+
+    @lowered.validator
+    def _same_length(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if len(value) != len(self.original):
+            msg = (
+                f"{attribute.name} must be as long as original "
+                f"(got {len(value)} characters for {len(self.original)})"
+            )
+            raise ValueError(msg)
+
+    @classmethod
+    def of(cls, text: str, /) -> Text:
+        """Prepare ``text`` for the detectors.
+
+        >>> Text.of("İstanbul").lowered
+        'istanbul'
+        """
+        lowered = _lower(text)
+        return cls(original=text, lowered=lowered, words=_words(lowered))
+
+    def find(self, word: str, /) -> Iterator[Span]:
+        """Yield the spans where ``word`` (one or more lowercase words) stands as whole words.
+
+        >>> list(Text.of("Error, errors and terror: ERROR").find("error"))
+        [(0, 5), (26, 31)]
+        """
+        low = self.lowered
+        size = len(word)
+        position = low.find(word)
+        while position >= 0:
+            end = position + size
+            if not (position and _is_word_char(low[position - 1])) and not (
+                end < len(low) and _is_word_char(low[end])
+            ):
+                yield (position, end)
+            position = low.find(word, position + 1)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _words(lowered: str) -> frozenset[str]:
+    tokens = set(lowered.split())
+    plain = {token for token in tokens if token.isalnum()}
+    # Tokens glued to punctuation are split once each, in one pass over their concatenation.
+    glued = " ".join(tokens - plain)
+    return frozenset(plain.union(_WORD.findall(glued)))
+
+
+def lexicon(words: str, /) -> frozenset[str]:
+    """Read a word list written as whitespace-separated words, the way the lexicons are kept.
+
+    >>> sorted(lexicon("help ajuda  socorro"))
+    ['ajuda', 'help', 'socorro']
+    """
+    return frozenset(words.split())

@@ -1,0 +1,704 @@
+"""Hypothesis strategies that build valid ticketcore objects, for the tests of host applications.
+
+Everything a strategy here produces constructs without error: tickets in English and
+Portuguese, international domain names, IPv4 and IPv6 addresses with ports, attachments within
+the `Limits`, and custom fields of every `FieldKind`. Use them to test code that receives
+tickets (a queue consumer, a mail template) without hand-writing fixtures::
+
+    from hypothesis import given
+    from ticketcore import strategies
+
+    @given(strategies.tickets())
+    def test_every_ticket_has_a_subject(ticket):
+        assert render_mail(ticket).startswith(ticket.subject)
+
+This module needs Hypothesis, which the ``testing`` extra installs:
+``pip install 'ticketcore[testing]'``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import Final, Literal, TypeVar
+
+try:
+    import hypothesis.strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover (a test hides hypothesis to run this)
+    _msg = (
+        "ticketcore.strategies needs Hypothesis, which is not installed; "
+        "install the testing extra: pip install 'ticketcore[testing]'"
+    )
+    raise ImportError(_msg, name=exc.name) from exc
+
+from ticketcore._check import IDENTIFIER_MAX_LENGTH, normalize_text
+from ticketcore.attachment import EXECUTABLE_EXTENSIONS, FILENAME_MAX_LENGTH, Attachment
+from ticketcore.context import CONTEXTS, Context
+from ticketcore.credentials import Credentials
+from ticketcore.custom_field import CustomField, CustomValue, FieldKind
+from ticketcore.department import REQUIRABLE_FIELDS, Department
+from ticketcore.limits import DEFAULT_LIMITS, Limits
+from ticketcore.location import Location
+from ticketcore.priority import Priority
+from ticketcore.requester import Requester
+from ticketcore.ticket import SERVICE_MAX_LENGTH, Ticket
+
+__all__ = [
+    "attachments",
+    "credentials",
+    "custom_fields",
+    "custom_values",
+    "departments",
+    "domains",
+    "emails",
+    "error_messages",
+    "identifiers",
+    "locations",
+    "messages",
+    "passwords",
+    "priorities",
+    "requesters",
+    "subjects",
+    "texts",
+    "tickets",
+]
+
+T = TypeVar("T")
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+
+_CONTROL: Final[tuple[Literal["Cc"]]] = ("Cc",)
+# Every character a single-line field accepts: anything encodable except control characters
+# (category Cc); surrogates are not encodable, so the codec leaves them out.
+_LINE_CHARACTERS: Final[st.SearchStrategy[str]] = st.characters(
+    codec="utf-8", exclude_categories=_CONTROL
+)
+_MULTILINE_CHARACTERS: Final[st.SearchStrategy[str]] = st.characters(
+    codec="utf-8", exclude_categories=_CONTROL, include_characters="\n\t"
+)
+
+
+def texts(
+    *, min_size: int = 1, max_size: int = 200, multiline: bool = False
+) -> st.SearchStrategy[str]:
+    r"""Arbitrary valid text, already normalized (NFC, stripped, ``\n`` line breaks).
+
+    Any Unicode except control characters (``\n`` and ``\t`` allowed when *multiline*);
+    the length, counted after normalization, is between *min_size* and *max_size*.
+    """
+    if min_size < 0 or max_size < min_size:
+        msg = f"need 0 <= min_size <= max_size, got min_size={min_size}, max_size={max_size}"
+        raise InvalidArgument(msg)
+    alphabet = _MULTILINE_CHARACTERS if multiline else _LINE_CHARACTERS
+    # Generating a little more than needed leaves room for the whitespace that is stripped.
+    raw = st.text(alphabet, min_size=min_size, max_size=max_size + 4)
+    return raw.map(normalize_text).filter(lambda s: min_size <= len(s) <= max_size)
+
+
+def _fill(templates: Sequence[str], **parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Templates with ``{name}`` parts drawn from *parts*."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        template = draw(st.sampled_from(templates))
+        values = {
+            name: draw(strategy) for name, strategy in parts.items() if f"{{{name}}}" in template
+        }
+        return template.format(**values)
+
+    return build()
+
+
+_TIMES: Final = st.builds(
+    "{:02d}:{:02d}".format, st.integers(0, 23), st.sampled_from([0, 5, 15, 30, 45])
+)
+_PATHS: Final = st.one_of(
+    st.sampled_from(
+        [
+            "/admin",
+            "/wp-admin/",
+            "/wp-login.php",
+            "/painel",
+            "/loja/produto?id=42",
+            "/index.php?route=checkout/cart",
+            "/api/v1/status#health",
+            "/área-do-cliente",
+            "/ação/promoção",
+            "/~maria/",
+        ]
+    ),
+    st.lists(
+        st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True), min_size=1, max_size=4
+    ).map(lambda segments: "/" + "/".join(segments)),
+)
+
+_SUBJECTS_EN: Final = (
+    "Site {domain} down since {time}",
+    "Cannot log in to the control panel",
+    "HTTP 500 on {path}",
+    "E-mails to {email} are bouncing",
+    "SSL certificate expired on {domain}",
+    "Database connection error on {domain}",
+    "Website very slow since {time}",
+    "How do I point {domain} to my VPS?",
+    "Backup restore request",
+    "Upgrade plan for {domain}",
+    "FTP upload fails with timeout",
+    "Mailbox full",
+)
+_SUBJECTS_PT: Final = (
+    "Site {domain} fora do ar desde {time}",
+    "Não consigo acessar o painel",
+    "Erro 500 ao abrir {path}",
+    "E-mails para {email} voltando",
+    "Certificado SSL expirado em {domain}",
+    "Erro de conexão com o banco de dados em {domain}",
+    "Lentidão no site desde as {time}",
+    "Como apontar o domínio {domain} para a VPS?",
+    "Solicitação de restauração de backup",
+    "Migração de hospedagem",
+    "Rádio fora do ar",
+    "Cobrança duplicada na fatura",
+)
+_STEPS_EN: Final = (
+    "1. Open https://{domain}{path}\n2. Log in as admin\n3. The page shows HTTP 500",
+    "1. Open the webmail\n2. Send a message to {email}\n3. It comes back as undeliverable",
+    "Since {time} the site {domain} does not load. I did not change anything.",
+    "When I upload a file over FTP the connection drops after a few seconds.",
+    "Steps:\n\t- go to {path}\n\t- click Save\nExpected: the page saves. Actual: a blank page.",
+)
+_STEPS_PT: Final = (
+    "1. Acesse https://{domain}{path}\n2. Faça login como admin\n3. Aparece o erro 500",
+    "1. Abra o webmail\n2. Envie uma mensagem para {email}\n3. Ela volta como não entregue",
+    "Desde as {time} o site {domain} não carrega. Não alterei nada.",
+    "Quando envio um arquivo por FTP a conexão cai depois de alguns segundos.",
+    "Passos:\n\t- acesse {path}\n\t- clique em Salvar\nEsperado: salvar. Obtido: página em branco.",
+    "Olá, bom dia!\n\nO site está fora do ar. Podem verificar, por favor?\n\nObrigada,\nMaria",
+)
+_ERRORS: Final = (
+    "HTTP 500 Internal Server Error",
+    "Error establishing a database connection",
+    "Erro ao estabelecer uma conexão com o banco de dados",
+    "SQLSTATE[HY000] [2002] Connection refused",
+    "550 5.1.1 <{email}>: Recipient address rejected: User unknown",
+    "Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)",
+    "ERR_SSL_PROTOCOL_ERROR",
+    "NET::ERR_CERT_DATE_INVALID",
+    "530 Login authentication failed",
+    "Warning: mysqli_connect(): (HY000/1045): Access denied for user 'root'@'localhost'",
+    "Traceback (most recent call last):\n  File \"app.py\", line 12, in <module>\nKeyError: 'id'",
+)
+
+
+def subjects(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
+    """Ticket subjects in English and Portuguese (and some arbitrary text) that fit *limits*."""
+    realistic = st.one_of(
+        _fill(_SUBJECTS_EN, domain=domains(), time=_TIMES, path=_PATHS, email=emails()),
+        _fill(_SUBJECTS_PT, domain=domains(), time=_TIMES, path=_PATHS, email=emails()),
+    )
+    low, high = limits.subject_min_length, limits.subject_max_length
+    return st.one_of(
+        realistic.filter(lambda s: low <= len(s) <= high),
+        texts(min_size=low, max_size=min(high, low + 80)),
+    )
+
+
+def messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
+    """Ticket messages, often with numbered steps, in English and Portuguese, that fit *limits*."""
+    parts = {"domain": domains(), "time": _TIMES, "path": _PATHS, "email": emails()}
+    realistic = st.one_of(_fill(_STEPS_EN, **parts), _fill(_STEPS_PT, **parts))
+    high = limits.message_max_length
+    return st.one_of(
+        realistic.filter(lambda s: len(s) <= high),
+        texts(max_size=min(high, 600), multiline=True),
+    )
+
+
+def error_messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
+    """Error texts as customers paste them (HTTP, PHP, SMTP, browser errors) that fit *limits*."""
+    high = limits.error_message_max_length
+    return st.one_of(
+        _fill(_ERRORS, email=emails()).filter(lambda s: len(s) <= high),
+        texts(max_size=min(high, 300), multiline=True),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Places: domains, addresses, locations
+# ---------------------------------------------------------------------------------------------
+
+_ASCII_LABELS: Final = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8})?", fullmatch=True)
+_IDN_LABELS: Final = st.sampled_from(
+    [
+        "café",
+        "ação",
+        "pão-de-queijo",
+        "coração",
+        "são-paulo",
+        "loja-do-joão",
+        "münchen",
+        "españa",
+        "bücher",
+        "例え",
+        "пример",
+        "δοκιμή",
+    ]
+)
+_PUBLIC_TLDS: Final = ("com", "com.br", "net", "org", "br", "pt", "io", "dev", "app", "net.br")
+# Reserved names that developers' tickets point at (see `ticketcore.location.SPECIAL_USE_TLDS`).
+_SPECIAL_TLDS: Final = ("test", "example", "local", "internal")
+
+
+def domains(*, idn: bool = True, special_use: bool = True) -> st.SearchStrategy[str]:
+    """Domain names: ``www.loja.com.br``, ``café.com.br`` (when *idn*), ``app.test``.
+
+    With *special_use*, reserved test names (``.test``, ``.local`` …) appear too; e-mail
+    addresses cannot use them.
+    """
+    labels = st.one_of(_ASCII_LABELS, _IDN_LABELS) if idn else _ASCII_LABELS
+    tlds = _PUBLIC_TLDS + _SPECIAL_TLDS if special_use else _PUBLIC_TLDS
+    return st.builds(
+        "{}{}.{}".format,
+        st.sampled_from(["", "www.", "painel.", "mail.", "loja.", "app.staging."]),
+        labels,
+        st.sampled_from(tlds),
+    )
+
+
+def emails() -> st.SearchStrategy[str]:
+    """E-mail addresses, with Portuguese and international characters, that pass the check."""
+    local = st.one_of(
+        st.from_regex(r"[a-z0-9]{1,12}([._+-][a-z0-9]{1,8}){0,2}", fullmatch=True),
+        st.sampled_from(["maria", "joão.silva", "contato", "suporte", "Maria.Silva", "zoë"]),
+    )
+    return st.builds("{}@{}".format, local, domains(special_use=False))
+
+
+_PORTS: Final = st.integers(1, 65535)
+
+
+@st.composite
+def _location_texts(draw: st.DrawFn) -> str:
+    form = draw(st.sampled_from(["domain", "url", "ipv4", "ipv6", "bare-ipv6", "localhost"]))
+    port = draw(st.none() | _PORTS)
+    path = draw(st.just("") | _PATHS)
+    suffix = (f":{port}" if port is not None else "") + path
+    if form == "domain":
+        return draw(domains()) + suffix
+    if form == "url":
+        scheme = draw(st.sampled_from(["http", "https", "HTTPS", "ftp", "sftp", "wss"]))
+        host = draw(domains() | st.ip_addresses(v=4).map(str))
+        return f"{scheme}://{host}{suffix}"
+    if form == "ipv4":
+        return f"{draw(st.ip_addresses(v=4))}{suffix}"
+    if form == "ipv6":
+        return f"[{draw(st.ip_addresses(v=6))}]{suffix}"
+    if form == "bare-ipv6":
+        return str(draw(st.ip_addresses(v=6)))
+    return f"localhost:{port or 3000}{path}"
+
+
+def locations() -> st.SearchStrategy[Location]:
+    """Affected locations as customers type them.
+
+    Domains (international ones too) with or without port and path, full URLs, IPv4, IPv6 in
+    brackets with a port or bare, ``localhost:3000`` and reserved test domains.
+    """
+    return _location_texts().map(Location)
+
+
+# ---------------------------------------------------------------------------------------------
+# People and access
+# ---------------------------------------------------------------------------------------------
+
+_NAMES: Final = (
+    "Maria Silva",
+    "João Pereira",
+    "José da Conceição",
+    "Ana Luíza Gonçalves",
+    "Antônio Araújo",
+    "Zoë Ångström",
+    "Renée O'Connor",
+    "Ngozi Okafor",
+    "李雷",
+    "Ólafur Arnalds",
+)
+
+
+def requesters() -> st.SearchStrategy[Requester]:
+    """Requesters with Portuguese and international names and valid e-mail addresses."""
+    names = st.one_of(st.sampled_from(_NAMES), texts(max_size=80))
+    return st.builds(Requester, name=names, email=emails())
+
+
+def passwords(*, min_size: int = 8, max_size: int = 64) -> st.SearchStrategy[str]:
+    """Passwords: any characters but controls, spaces included and kept as typed."""
+    return st.text(_LINE_CHARACTERS, min_size=min_size, max_size=max_size)
+
+
+_USERNAMES: Final = st.one_of(
+    st.sampled_from(["admin", "root", "maria.silva", "joao_pereira", "cpanel-user", "usuário"]),
+    st.from_regex(r"[a-z][a-z0-9._-]{0,30}", fullmatch=True),
+)
+
+
+def credentials() -> st.SearchStrategy[Credentials]:
+    """Panel credentials; the password is a `Secret`."""
+    return st.builds(Credentials, username=_USERNAMES, password=passwords())
+
+
+# ---------------------------------------------------------------------------------------------
+# Attachments
+# ---------------------------------------------------------------------------------------------
+
+# The media type browsers send for each extension, where the pair is obvious.
+_MEDIA_TYPES: Final = {
+    "png": ("image/png",),
+    "jpg": ("image/jpeg",),
+    "jpeg": ("image/jpeg",),
+    "gif": ("image/gif",),
+    "webp": ("image/webp",),
+    "pdf": ("application/pdf",),
+    "txt": ("text/plain", "text/plain; charset=utf-8"),
+    "log": ("text/plain",),
+    "csv": ("text/csv", "text/csv; charset=UTF-8"),
+    "zip": ("application/zip", "application/x-zip-compressed"),
+}
+_STEMS: Final = st.one_of(
+    st.sampled_from(
+        [
+            "erro",
+            "screenshot",
+            "Captura de Tela 2026-11-24 às 13.00.00",
+            "Screen Shot 2026-11-24 at 10.15.42",
+            "print (2)",
+            "apache_error",
+            "relatório-mensal",
+            "nota fiscal",
+            "WhatsApp Image 2026-11-24 at 09.41.07",
+        ]
+    ),
+    st.text(
+        st.characters(categories=("L", "N"), include_characters=" -_()"), min_size=1, max_size=60
+    )
+    .map(normalize_text)
+    .filter(bool),
+)
+
+
+def _attachment_kinds(limits: Limits) -> list[tuple[str, str]]:
+    """The (extension, media type) pairs an attachment may have under *limits*."""
+    types = sorted(t for t in limits.allowed_content_types if _accepts_media_type(t))
+    extensions = sorted(
+        e
+        for e in limits.allowed_extensions
+        if e not in EXECUTABLE_EXTENSIONS and e.isalnum() and e.isascii() and e == e.lower()
+    )
+    if not types:
+        return []
+    pairs = [
+        (ext, media)
+        for ext in extensions
+        for media in _MEDIA_TYPES.get(ext, ())
+        if media.split(";")[0] in types
+    ]
+    if pairs:
+        return pairs
+    # Rules with their own types: any allowed extension (or none) with any allowed type.
+    return [(ext, media) for ext in extensions or [""] for media in types]
+
+
+def _accepts_media_type(media_type: str) -> bool:
+    try:
+        Attachment(filename="probe.txt", content_type=media_type, size=0)
+    except ValueError:
+        return False
+    return True
+
+
+def attachments(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[Attachment]:
+    """Attachments a ticket checked against *limits* accepts: allowed types, extensions, sizes.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *limits* allow no content type at all.
+    """
+    kinds = _attachment_kinds(limits)
+    if not kinds:
+        msg = "these limits allow no attachment content type"
+        raise InvalidArgument(msg)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Attachment:
+        extension, media_type = draw(st.sampled_from(kinds))
+        stem = draw(_STEMS)
+        if extension:
+            extension = draw(st.sampled_from([extension, extension.upper()]))
+            stem = stem[: FILENAME_MAX_LENGTH - len(extension) - 1]
+        filename = f"{stem}.{extension}" if extension else stem
+        size = draw(st.integers(0, limits.max_attachment_size))
+        return Attachment(filename=filename, content_type=media_type, size=size)
+
+    return build()
+
+
+# ---------------------------------------------------------------------------------------------
+# Departments and custom fields
+# ---------------------------------------------------------------------------------------------
+
+
+def identifiers() -> st.SearchStrategy[str]:
+    """Slug identifiers for departments, services and custom fields (``technical-support``)."""
+    return st.from_regex(r"[a-z0-9][a-z0-9]{0,15}([_-][a-z0-9]{1,10}){0,3}", fullmatch=True).filter(
+        lambda s: len(s) <= IDENTIFIER_MAX_LENGTH
+    )
+
+
+def priorities() -> st.SearchStrategy[Priority]:
+    """Any `Priority`."""
+    return st.sampled_from(Priority)
+
+
+_CONTEXT_SETS: Final = st.one_of(
+    st.booleans(), st.lists(st.sampled_from(CONTEXTS), unique=True, max_size=3)
+)
+
+# Patterns rule sets use, each with values that match it. Only ASCII classes: ``\d`` would
+# also match other scripts' digits, which is valid but not what these fields are about.
+_PATTERNS: Final = (
+    r"PED-[0-9]{4}",
+    r"[A-Z]{2}[0-9]{3,6}",
+    r"[0-9]{5}-[0-9]{3}",  # a Brazilian postal code (CEP)
+    r"[a-z0-9_]{3,16}",
+    r"(BR|PT)-[0-9]{2}",
+)
+
+
+def _labels(english: Sequence[str], portuguese: Sequence[str]) -> st.SearchStrategy[dict[str, str]]:
+    pairs = st.sampled_from(list(zip(english, portuguese, strict=True)))
+    return st.one_of(
+        pairs.map(lambda p: {"en": p[0], "pt-BR": p[1]}),
+        pairs.map(lambda p: {"en": p[0]}),
+        texts(max_size=60).map(lambda s: {"en": s}),
+    )
+
+
+_FIELD_LABELS: Final = _labels(
+    ["Order number", "Mailbox", "Stream port", "Plan", "Notes", "Server IP", "Panel URL"],
+    ["Número do pedido", "Caixa postal", "Porta do streaming", "Plano", "Observações",
+     "IP do servidor", "URL do painel"],
+)  # fmt: skip
+_FIELD_ERRORS: Final[st.SearchStrategy[dict[str, str]]] = st.one_of(
+    st.just({}),
+    st.just({"en": "Order numbers look like PED-1234.", "pt-BR": "Pedidos são como PED-1234."}),
+    st.just({"en": "Check this value."}),
+)
+
+
+@st.composite
+def _custom_field(draw: st.DrawFn, kind: FieldKind) -> CustomField:
+    options: tuple[str, ...] = ()
+    pattern = min_length = max_length = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    if kind is FieldKind.CHOICE:
+        options = tuple(
+            draw(
+                st.lists(
+                    st.sampled_from(["basic", "plus", "pro", "Plano Básico", "Revenda", "VPS 2 GB"])
+                    | texts(max_size=40),
+                    min_size=1,
+                    max_size=5,
+                    unique=True,
+                )
+            )
+        )
+    elif kind is FieldKind.TEXT:
+        pattern = draw(st.none() | st.sampled_from(_PATTERNS))
+        if pattern is None:
+            min_length = draw(st.none() | st.integers(1, 5))
+            max_length = draw(st.none() | st.integers(10, 200))
+    elif kind is FieldKind.MULTILINE:
+        max_length = draw(st.none() | st.integers(50, 4096))
+    elif kind is FieldKind.NUMBER:
+        bound = st.none() | st.integers(-1000, 1000) | st.floats(-1e6, 1e6)
+        minimum, maximum = draw(bound), draw(bound)
+        if minimum is not None and maximum is not None and maximum < minimum:
+            minimum, maximum = maximum, minimum
+    return CustomField(
+        id=draw(identifiers()),
+        kind=kind,
+        labels=draw(_FIELD_LABELS),
+        required=draw(_CONTEXT_SETS),
+        min_length=min_length,
+        max_length=max_length,
+        minimum=minimum,
+        maximum=maximum,
+        options=options,
+        pattern=pattern,
+        error_messages=draw(_FIELD_ERRORS),
+    )
+
+
+def custom_fields(kind: FieldKind | None = None) -> st.SearchStrategy[CustomField]:
+    """Custom field definitions of *kind* (of every kind when ``None``).
+
+    Text fields may have a (safe) pattern or length bounds, numbers a range, choices a few
+    options; some are required in some contexts, some have their own error messages.
+    """
+    kinds = st.just(kind) if kind is not None else st.sampled_from(FieldKind)
+    return kinds.flatmap(_custom_field)
+
+
+def custom_values(field: CustomField, /) -> st.SearchStrategy[CustomValue]:
+    """Raw values that *field* accepts, as a ticket's ``custom_fields`` would hold them."""
+    kind = field.kind
+    if kind is FieldKind.BOOLEAN:
+        return st.booleans()
+    if kind is FieldKind.NUMBER:
+        return _numbers(field.minimum, field.maximum)
+    if kind is FieldKind.CHOICE:
+        return st.sampled_from(field.options)
+    if kind is FieldKind.EMAIL:
+        return emails()
+    if kind is FieldKind.URL:
+        return locations().map(str)
+    if kind is FieldKind.DOMAIN:
+        return domains()
+    if kind is FieldKind.IP:
+        return st.ip_addresses().map(str)
+    if kind is FieldKind.SECRET:
+        return passwords(max_size=min(64, field.text_max_length))
+    if field.pattern is not None:
+        return st.from_regex(field.pattern, fullmatch=True)
+    return texts(
+        min_size=field.min_length or 1,
+        max_size=min(field.text_max_length, 300),
+        multiline=kind is FieldKind.MULTILINE,
+    )
+
+
+def _numbers(
+    minimum: int | float | None, maximum: int | float | None
+) -> st.SearchStrategy[int | float]:
+    floats = st.floats(minimum, maximum, allow_nan=False, allow_infinity=False)
+    low = None if minimum is None else math.ceil(minimum)
+    high = None if maximum is None else math.floor(maximum)
+    if low is not None and high is not None and high < low:
+        return floats
+    return st.integers(low, high) | floats
+
+
+_DEPARTMENT_NAMES: Final = _labels(
+    ["Technical support", "Billing", "Sales", "Domains", "E-mail", "Streaming", "Migrations"],
+    ["Suporte técnico", "Financeiro", "Comercial", "Domínios", "E-mail", "Streaming", "Migrações"],
+)
+_REQUIRES: Final = st.one_of(
+    st.lists(st.sampled_from(REQUIRABLE_FIELDS), unique=True, max_size=3),
+    st.dictionaries(st.sampled_from(REQUIRABLE_FIELDS), _CONTEXT_SETS, max_size=3),
+)
+
+
+def departments(*, max_custom_fields: int = 3) -> st.SearchStrategy[Department]:
+    """Departments with names in English (and often Portuguese), requirements and custom fields.
+
+    Requirements are a plain list of fields or a mapping of fields to contexts.
+    """
+    return st.builds(
+        Department,
+        id=identifiers(),
+        names=_DEPARTMENT_NAMES,
+        requires=_REQUIRES,
+        custom_fields=st.lists(
+            custom_fields(), max_size=max_custom_fields, unique_by=lambda f: f.id
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tickets
+# ---------------------------------------------------------------------------------------------
+
+_UTC_OFFSETS: Final = st.sampled_from(
+    [dt.UTC] + [dt.timezone(dt.timedelta(hours=h)) for h in (-3, -5, 1, 9)]
+    + [dt.timezone(dt.timedelta(hours=5, minutes=30))]
+)  # fmt: skip
+_SERVICES: Final = st.from_regex(
+    r"(hosting|vps|domain|email|ssl|hospedagem|dominio|radio)-[0-9]{1,6}", fullmatch=True
+)
+
+
+def tickets(
+    *,
+    department: Department | st.SearchStrategy[Department] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    context: Context = "customer",
+) -> st.SearchStrategy[Ticket]:
+    """Valid tickets, checked against *limits* and submitted in *context*.
+
+    Args:
+        department: The department of every ticket, a strategy for it, or ``None`` for
+            `departments()`. What it requires in *context* is always filled in, including its
+            required custom fields; other optional fields are filled in or not.
+        limits: The limits the tickets respect (subject and message lengths, attachments).
+        context: Who submits the tickets, which decides what is required.
+    """
+    if department is None:
+        department_strategy = departments()
+    elif isinstance(department, Department):
+        department_strategy = st.just(department)
+    else:
+        department_strategy = department
+    return _tickets(department_strategy, limits, context)
+
+
+@st.composite
+def _tickets(
+    draw: st.DrawFn,
+    department_strategy: st.SearchStrategy[Department],
+    limits: Limits,
+    context: Context,
+) -> Ticket:
+    department = draw(department_strategy)
+    required = department.required_fields(context)
+
+    def optional(name: str, strategy: st.SearchStrategy[T]) -> T | None:
+        return draw(strategy if name in required else st.none() | strategy)
+
+    custom: dict[str, CustomValue] = {}
+    for field in department.custom_fields:
+        if context in field.required or draw(st.booleans()):
+            custom[field.id] = draw(custom_values(field))
+    return Ticket(
+        department=department,
+        subject=draw(subjects(limits)),
+        message=draw(messages(limits)),
+        priority=draw(priorities()),
+        service=optional("service", _SERVICES.filter(lambda s: len(s) <= SERVICE_MAX_LENGTH)),
+        location=optional("location", locations()),
+        credentials=optional("credentials", credentials()),
+        error_message=optional("error_message", error_messages(limits)),
+        attachments=draw(_attachment_lists(limits, required="attachments" in required)),
+        requester=optional("requester", requesters()),
+        custom_fields=custom,
+        created_at=draw(st.none() | st.datetimes(timezones=_UTC_OFFSETS)),
+        limits=limits,
+        context=context,
+    )
+
+
+def _attachment_lists(limits: Limits, *, required: bool) -> st.SearchStrategy[list[Attachment]]:
+    low = 1 if required else 0
+    high = min(limits.max_attachments, 4)
+    if high < low or not _attachment_kinds(limits):
+        if required:
+            msg = "the department requires attachments, but these limits allow none"
+            raise InvalidArgument(msg)
+        return st.just([])
+    return st.lists(attachments(limits), min_size=low, max_size=high)
+
+
+# Strategies for the wire format (ticket dictionaries, drafts) belong below this line.

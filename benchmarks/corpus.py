@@ -6,14 +6,61 @@ import random
 from typing import Any
 
 DEPARTMENTS = ("technical-support", "billing", "sales")
-_WORDS_EN = (
-    "site down error login panel backup email invoice plan upgrade database slow timeout "
-    "certificate domain server please help since yesterday customers cannot access the page"
-).split()
-_WORDS_PT = (
-    "site fora do ar erro acesso painel cópia e-mail fatura plano atualização banco lento "
-    "certificado domínio servidor por favor ajuda desde ontem clientes não conseguem acessar"
-).split()
+_WORDS_EN = [
+    "site",
+    "down",
+    "error",
+    "login",
+    "panel",
+    "backup",
+    "email",
+    "invoice",
+    "plan",
+    "upgrade",
+    "database",
+    "slow",
+    "timeout",
+    "certificate",
+    "domain",
+    "server",
+    "please",
+    "help",
+    "since",
+    "yesterday",
+    "customers",
+    "cannot",
+    "access",
+    "the",
+    "page",
+]
+_WORDS_PT = [
+    "site",
+    "fora",
+    "do",
+    "ar",
+    "erro",
+    "acesso",
+    "painel",
+    "cópia",
+    "e-mail",
+    "fatura",
+    "plano",
+    "atualização",
+    "banco",
+    "lento",
+    "certificado",
+    "domínio",
+    "servidor",
+    "por",
+    "favor",
+    "ajuda",
+    "desde",
+    "ontem",
+    "clientes",
+    "não",
+    "conseguem",
+    "acessar",
+]
 _NAMES = ("Maria", "João", "Ana", "Pedro", "Alice", "Bob", "Lúcia", "Carlos", "Fernanda", "Tom")
 _DOMAINS = ("example.com", "exemplo.com.br", "empresa.org", "loja.net", "café.com.br")
 _LOCATIONS = (

@@ -46,7 +46,7 @@ def _nfc(value: object) -> object:
 
 
 def _no_controls(value: str) -> str:
-    if any(ord(ch) < 32 and ch not in "\n\t" or 127 <= ord(ch) <= 159 for ch in value):
+    if any((ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) <= 159 for ch in value):
         raise ValueError("control character")
     return value
 
@@ -132,9 +132,9 @@ class Ticket(_Model):
     department: Literal["technical-support", "billing", "sales"]
     subject: Subject
     message: Message
-    priority: Annotated[
-        Literal["low", "medium", "high", "urgent"], BeforeValidator(_priority)
-    ] = "medium"
+    priority: Annotated[Literal["low", "medium", "high", "urgent"], BeforeValidator(_priority)] = (
+        "medium"
+    )
     service: Short | None = None
     location: Annotated[Text, Field(max_length=2048), AfterValidator(_location)] | None = None
     credentials: Credentials | None = None

@@ -34,4 +34,5 @@ def no_network() -> Iterator[None]:
         patch.setattr(socket, "getaddrinfo", _no_network)
         patch.setattr(socket.socket, "connect", _no_network)
         patch.setattr(socket.socket, "connect_ex", _no_network)
+        patch.setattr(socket.socket, "sendto", _no_network)  # DNS over UDP
         yield

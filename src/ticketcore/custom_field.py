@@ -126,8 +126,12 @@ class CustomField:
                 c.wrong_type((name,), "number", value)
         if self.kind is FieldKind.CHOICE and not self.options:
             c.add(("options",), "required")
-        if not isinstance(self.options, tuple) or not all(isinstance(o, str) for o in self.options):
+        if not isinstance(self.options, tuple):
             c.wrong_type(("options",), "array", self.options)
+        else:
+            for index, option in enumerate(self.options):
+                if not isinstance(option, str):
+                    c.wrong_type(("options", index), "string", option)
         compiled = None
         if self.pattern is not None:
             if not isinstance(self.pattern, str):

@@ -7,10 +7,10 @@ ticket the way the scorer and the evaluation script both need.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final, Literal
 
-from ticketcore.completeness._errors import detect_error_message
+from ticketcore.completeness._errors import detect_error_field, detect_error_message
 from ticketcore.completeness._expected import detect_expected_behavior
 from ticketcore.completeness._location import detect_location
 from ticketcore.completeness._steps import detect_steps
@@ -24,6 +24,7 @@ __all__ = [
     "Field",
     "Span",
     "Text",
+    "detect_error_field",
     "detect_error_message",
     "detect_expected_behavior",
     "detect_location",
@@ -44,9 +45,11 @@ def scan_ticket(
 ) -> Mapping[str, tuple[Field, Detection]]:
     """Run the detectors over one ticket's fields.
 
-    A non-blank ``location`` or ``error_message`` field satisfies its criterion on its own.
-    Otherwise the message is searched, then the subject (a customer often puts the site or
-    the error code there). Steps and the expected behaviour are searched in the message only.
+    The dedicated ``location`` and ``error_message`` fields are read first, by the same
+    detectors, so that junk typed into them ("no painel", "dá erro") does not count. Then the
+    message, then the subject (customers often put the site or the error code there), then
+    the other dedicated field (a pasted error often names the host). Steps and the expected
+    behaviour are searched in the message only.
 
     Args:
         subject: The ticket's subject line.
@@ -55,7 +58,9 @@ def scan_ticket(
         error_message: The dedicated error message field, if the form has one.
 
     Returns:
-        For each of `CRITERIA`, the field the spans point into and the detection.
+        For each of `CRITERIA`, the field the spans point into and the detection: the first
+        field where the criterion is found, or the message's detection (with its near misses)
+        when it is found nowhere.
 
     >>> scan = scan_ticket(
     ...     subject="Erro 500", message="Site fora", location=None, error_message=None
@@ -65,31 +70,42 @@ def scan_ticket(
     """
     body = Text.of(message)
     title = Text.of(subject)
+    place = _prepared(location)
+    error = _prepared(error_message)
     return {
         "steps": ("message", detect_steps(body)),
-        "location": _field_or_text("location", location, body, title, detect_location),
-        "error_message": _field_or_text(
-            "error_message", error_message, body, title, detect_error_message
+        "location": _first_found(
+            detect_location,
+            (("location", place), ("message", body), ("subject", title), ("error_message", error)),
+        ),
+        "error_message": _first_found(
+            detect_error_field,
+            (("error_message", error),),
+            detect_error_message,
+            (("message", body), ("subject", title)),
         ),
         "expected_behavior": ("message", detect_expected_behavior(body)),
     }
 
 
-def _field_or_text(
-    name: Literal["location", "error_message"],
-    value: str | None,
-    body: Text,
-    title: Text,
+def _prepared(value: str | None) -> Text | None:
+    return Text.of(value) if value is not None and value.strip() else None
+
+
+def _first_found(
     detect: Callable[[Text], Detection],
+    fields: Sequence[tuple[Field, Text | None]],
+    then: Callable[[Text], Detection] | None = None,
+    then_fields: Sequence[tuple[Field, Text | None]] = (),
 ) -> tuple[Field, Detection]:
-    if value is not None and value.strip():
-        start = len(value) - len(value.lstrip())
-        end = len(value.rstrip())
-        return (name, Detection(found=True, spans=((start, end),)))
-    in_body = detect(body)
-    if in_body.found:
-        return ("message", in_body)
-    in_title = detect(title)
-    if in_title.found:
-        return ("subject", in_title)
-    return ("message", in_body)
+    fallback: tuple[Field, Detection] | None = None
+    for detector, group in ((detect, fields), (then or detect, then_fields)):
+        for name, text in group:
+            if text is None:
+                continue
+            detected = detector(text)
+            if detected.found:
+                return (name, detected)
+            if name == "message":
+                fallback = (name, detected)
+    return fallback or ("message", Detection(found=False))

@@ -260,6 +260,7 @@ _ERRORISH: Final = re.compile(
     r"error|erro|fail|falh|denied|negad|invalid|inválid|incorrect|incorret|not found"
     r"|não encontrad|unable|could not|cannot|can't|não foi possível|não é possível|timeout"
     r"|timed out|refused|recusad|expired|expirad|forbidden|unavailable|indisponível|exception"
+    r"|unreachable|inacessível|went wrong|deu errado|wrong"
 )
 
 _WINDOW = 48  # how far back, on the same line, a display word may sit before a quote
@@ -282,6 +283,40 @@ def detect_error_message(text: Text, /) -> Detection:
     spans.extend(_reported_messages(text))
     _status_codes(text, spans, near)
     return detection(spans, near)
+
+
+def detect_error_field(field: Text, /) -> Detection:
+    """Judge a dedicated "exact error message" field.
+
+    Whatever the customer typed there is meant as the message, so it counts unquoted when it
+    reads as one ("Falha no login.", "Network is unreachable"), as long as it says more than
+    a bare complaint ("dá erro", "doesnt work", "tela branca").
+
+    >>> detect_error_field(Text.of("Falha no login.")).found
+    True
+    >>> detect_error_field(Text.of("dá erro")).found
+    False
+    """
+    detected = detect_error_message(field)
+    if detected.found:
+        return detected
+    low = field.lowered
+    words = field.words - _BARE_COMPLAINT
+    if _ERRORISH.search(low) and words - _ERROR_WORDS:
+        stripped = low.strip()
+        start = low.index(stripped[:1])
+        return detection([(start, start + len(stripped))])
+    return detected
+
+
+# Words of a complaint that names no message: in the error field, "dá erro" or "gives an
+# error" is as empty as in the text.
+_BARE_COMPLAINT: Final = lexicon(
+    """
+    dá da deu dando give gives gave giving get gets got an a o um uma the it isso is there
+    aparece appears shows some algum alguma just só so
+    """
+)
 
 
 def _machine_errors(text: Text) -> Iterable[Span]:

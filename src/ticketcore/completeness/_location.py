@@ -59,13 +59,15 @@ _LOCAL_SCHEMES: Final = frozenset({"file", "c", "d"})
 # Top-level domains accepted without a scheme. A small list of the generic TLDs customers of
 # a help desk actually use, plus every two-letter country code (ISO 3166-1 and "uk", "eu",
 # "ac"): a full IANA list would be long, go stale, and accept file extensions such as ".zip".
+# "test" and "example" are reserved for testing and documentation (RFC 2606) and show up in
+# tickets about staging sites and in vendors' examples.
 _GENERIC_TLDS: Final = lexicon(
     """
     com net org info biz edu gov mil int name pro mobi aero coop museum jobs travel tel asia cat
     app dev site online store shop tech xyz club blog cloud website space live life news email
     digital agency solutions services company group world today top link host hosting web wiki
     page fun vip art design studio media network systems software support center social one ltd
-    inc llc global adv eng ind
+    inc llc global adv eng ind test example
     """
 )
 _COUNTRY_TLDS: Final = lexicon(
@@ -86,6 +88,23 @@ _COUNTRY_TLDS: Final = lexicon(
 # always is in a ticket; "www.site.py" or "site.com.py" still count as domains.
 _FILE_LIKE_TLDS: Final = lexicon("py sh md pl pm rs so ps cc ai mk tf ml am ac in sc st gd ms cs")
 _SECOND_LEVELS: Final = lexicon("com net org gov edu co ac www")
+
+# First labels of Java and Android package names ("com.example.receipts",
+# "br.com.exemplo.app"): a host never starts with a top-level domain.
+_PACKAGE_ROOTS: Final = lexicon("com org net br io edu gov")
+
+# Words before a dotted quad that make it a version or build number, not an IPv4 address
+# ("version 10.0.2.1", "update to cPanel 11.110.0.17", "example-sdk 4.10.2.1").
+_PRODUCTS: Final = lexicon(
+    "sdk app aplicativo plugin firmware cpanel plesk whm php wordpress android ios"
+)
+_VERSION_WORDS: Final = _PRODUCTS | lexicon(
+    """
+    version versão versao ver v build release update updated upgrade upgraded atualizar
+    atualizou atualizei atualizado atualização atualizacao using usando
+    """
+)
+_TO: Final = lexicon("to pra para")
 
 # Names of technologies that are shaped like domains ("ASP.NET"): the customer names the
 # stack, not a place.
@@ -132,8 +151,9 @@ def _find_urls(text: Text, spans: list[Span], covered: _Covered) -> None:
         rest = _URL_REST.match(low, host_start)
         stop = _trim(low, host_start, rest.end() if rest else host_start)
         if stop > host_start and low[host_start] not in "/.:":
-            spans.append((start, stop))
             covered.add((start, stop))
+            if _reachable(_url_host(low[host_start:stop])):
+                spans.append((start, stop))
 
 
 def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Covered) -> None:
@@ -147,11 +167,9 @@ def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Cover
         run = _HOST_RUN.match(low, position)
         end = run.end() if run else position
         resume = end
-        if end - start > _MAX_HOST:
-            continue
-        # Leading and trailing dots and hyphens belong to the sentence (".htaccess", "x.com.").
-        while start < end and low[start] in ".-_":
-            start += 1
+        if end - start > _MAX_HOST or low[start] == ".":
+            continue  # junk, or a suffix such as ".com.br" or ".htaccess" rather than a host
+        # Trailing dots and hyphens belong to the sentence ("see x.com.").
         while end > start and low[end - 1] in ".-_":
             end -= 1
         verdict = _classify(text, start, end)
@@ -186,9 +204,7 @@ def _find_ipv6(text: Text, spans: list[Span], covered: _Covered) -> None:
         candidate = low[start:end]
         if not any(char.isdigit() for char in candidate):
             continue  # "dead::beef" and "a::b" are code, not addresses
-        try:
-            ipaddress.IPv6Address(candidate)
-        except ValueError:
+        if not _reachable(candidate):
             continue
         stop = end
         if start > 0 and low[start - 1] == "[" and low.startswith("]", end):
@@ -210,10 +226,12 @@ def _classify(text: Text, start: int, end: int) -> bool | None:
     if len(labels) < 2 or "" in labels or any(len(label) > 63 for label in labels):
         return None
     if len(labels) == 4 and all(label.isascii() and label.isdigit() for label in labels):
-        return True if _is_ipv4(name) else None
+        return True if _reachable(name) and not _after_version_word(low, start) else None
     tld = labels[-1]
     if not _is_tld(tld) or name in _NOT_HOSTS:
         return None
+    if len(labels) > 2 and labels[0] in _PACKAGE_ROOTS:
+        return None  # a Java or Android package ("com.example.app"), written backwards
     dotted_words = len(labels) == 2 and labels[0] != "www"
     if dotted_words and tld in _FILE_LIKE_TLDS:
         return None
@@ -228,12 +246,38 @@ def _is_tld(label: str) -> bool:
     return label.isascii() and (label in _GENERIC_TLDS or label in _COUNTRY_TLDS)
 
 
-def _is_ipv4(name: str) -> bool:
-    try:
-        ipaddress.IPv4Address(name)
-    except ValueError:
+def _reachable(host: str) -> bool:
+    """Whether ``host`` could name the customer's service: not localhost, 127.0.0.1, 0.0.0.0."""
+    if host in ("localhost", "") or host.endswith(".localhost"):
         return False
-    return True
+    if not any(char.isdigit() for char in host) or ":" not in host and host.count(".") != 3:
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return ":" not in host  # a name with digits, or junk that only looks like IPv6
+    return not (address.is_loopback or address.is_unspecified)
+
+
+def _url_host(authority: str) -> str:
+    """The host of ``user@host:port/path`` (brackets of an IPv6 literal removed)."""
+    host = authority.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2]
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.partition(":")[0]
+
+
+def _after_version_word(low: str, start: int) -> bool:
+    """Whether a dotted quad follows words that make it a version ("cPanel 11.110.0.17").
+
+    A version word among the three words before it counts, and so does a product name a
+    little further back when the quad is what it was updated "to" ("atualizar o aplicativo
+    de PDV pra 10.0.2.1"); "updated the A record to 192.0.2.1" stays an address.
+    """
+    words = low[max(0, start - 60) : start].replace("-", " ").split()
+    if any(word in _VERSION_WORDS for word in words[-3:]):
+        return True
+    return bool(words) and words[-1] in _TO and any(word in _PRODUCTS for word in words[-6:])
 
 
 def _extend(low: str, end: int) -> int:

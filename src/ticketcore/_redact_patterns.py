@@ -149,6 +149,10 @@ PEM_STOP: Final = re.compile(r"-----(?:END[ A-Z0-9]{0,40}PRIVATE KEY-----|BEGIN)
 MYSQL_FLAG: Final = re.compile(
     r"(?<=[ \t])-p(?:'(?P<sq>[^'\n]{1,200}+)'|\"(?P<dq>[^\"\n]{1,200}+)\"|(?P<uq>[^\s'\"\-]\S*+))"
 )
+# A value read again without its quotes runs to the next blank.
+NON_BLANK_RUN: Final = re.compile(r"\S++")
+# The rest of a line is blank (the value before it stood alone on its line).
+BLANK_TO_LINE_END: Final = re.compile(r"[ \t]*+(?:\r?\n|\Z)")
 MYSQL_COMMAND: Final = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b", re.IGNORECASE)
 
 
@@ -175,7 +179,7 @@ STOPWORDS: Final = _words(
     token tokens pass pwd senha senhas field please see check send sent same usual new old
     temporary temp policy manager change update updated protected
     through to on off in out over by with without via from into onto at as if when then and or
-    but not all any some
+    but not all any some n/a tbd todo
     o os as um uma uns umas do da dos das de no na nos nas ao aos em por para pra pro com sem
     que se e ou mas não nao sim é eh está esta estão estao foi era ser sera será mesma mesmo
     nenhuma nenhum vazia vazio obrigatória obrigatorio obrigatório opcional
@@ -190,13 +194,11 @@ STOPWORDS: Final = _words(
 # Values that stand for "no value here": runs of mask characters, environment references,
 # template placeholders.
 PLACEHOLDER: Final = re.compile(
-    r"[*•·xX#._\-]+"  # ********, xxxxx, ####
-    r"|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"  # ${DB_PASSWORD}, $TOKEN
+    r"[*•·xX#._\-?]+"  # ********, xxxxx, ####, ???
+    r"|[<\[({][^\W\d]+(?:[ \-][^\W\d]+)*[>\])}]"  # <redacted>, [REMOVIDO], (none)
+    r"|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]*"  # ${db_password}, $DB_PASSWORD
     r"|%[A-Za-z_][A-Za-z0-9_]*%"  # %DB_PASSWORD%
     r"|\{\{.*\}\}",  # {{ secret }}
     re.DOTALL,
 )
-LETTERS_ONLY: Final = re.compile(
-    "[^\\W\\d_]+(?:['\u2019\\-][^\\W\\d_]+)*"
-)  # an apostrophe inside a word
 USER_CONNECTORS: Final = frozenset({"e", "and", "&", "/"})

@@ -30,12 +30,13 @@ passwords ("I forgot my password", "a senha não funciona", "token expired"), so
 3. The value is a quoted string (``"my pass phrase"``, ``'abc 123'``), or the run of non-blank
    characters after the separator, on the same line.
 4. The value must look like a credential: it contains a digit or one of ``!@#$%^&*+=/\|~_?``
-   (not counting a final ``!`` or ``?``). Two exceptions let a letters-only value through: after
-   a strong separator when it is the last word of its line (``Password: sunshine``), and right
-   after a user name (``user admin pass xyz``, ``usuário admin e senha xyz``). A quoted value is
-   taken as it is. In every case the value must not be a stop word ("the", "do", "não",
-   "incorreta", "expirou", "attached"...), a placeholder (``********``, ``xxxx``, ``<your
-   password>``, ``${DB_PASSWORD}``), a URL, or shorter than 3 characters (4 for a number, so
+   (not counting a final ``!`` or ``?``). Three exceptions take a value whatever its shape: a
+   quoted value, a value after a strong separator that is the last word of its line
+   (``Password: sunshine``, as in forms and config files, where prose would go on), and a value
+   right after a user name (``user admin pass xyz``, ``usuário admin e senha xyz``). In every
+   case the value must not be a stop word ("the", "do", "não", "incorreta", "expirou",
+   "attached"...), a placeholder (``********``, ``xxxx``, ``???``, ``<your password>``,
+   ``[REDACTED]``, ``${DB_PASSWORD}``), a URL, or shorter than 3 characters (4 for a number, so
    "did not pass: 3 of 120" stays).
 5. Tokens after a token label must look random: at least 8 characters with letters and digits,
    or 16 with both cases. "The token is invalid" and "chave PIX" stay.
@@ -58,6 +59,7 @@ offset. Every pattern runs in linear time (see ``ticketcore._redact_patterns``).
 from __future__ import annotations
 
 import enum
+import re
 import string
 from collections.abc import Iterator
 from typing import Final
@@ -85,13 +87,6 @@ class RedactionKind(enum.Enum):
     """The password part of ``scheme://user:password@host``."""
 
 
-def _check_span(instance: Redaction, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be at least 0 (got {value})")
-    if attribute.name == "end" and value <= instance.start:
-        raise ValueError(f"end must be greater than start {instance.start} (got {value})")
-
-
 @attrs.frozen(kw_only=True)
 class Redaction:
     """One masked secret: where its value was in the original text, and what it was.
@@ -102,9 +97,23 @@ class Redaction:
         kind: What kind of secret it was.
     """
 
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_span])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_span])
-    kind: RedactionKind = attrs.field(validator=attrs.validators.instance_of(RedactionKind))
+    start: int
+    end: int
+    kind: RedactionKind
+
+    def __attrs_post_init__(self) -> None:
+        # One check for the whole object: redact builds many of these, so it must be cheap.
+        if type(self.start) is not int or type(self.end) is not int:
+            raise TypeError(
+                f"start and end must be int (got {type(self.start).__name__}, "
+                f"{type(self.end).__name__})"
+            )
+        if not 0 <= self.start < self.end:
+            raise ValueError(
+                f"offsets must satisfy 0 <= start < end (got start={self.start}, end={self.end})"
+            )
+        if not isinstance(self.kind, RedactionKind):
+            raise TypeError(f"kind must be a RedactionKind (got {type(self.kind).__name__})")
 
 
 def _check_redactions(
@@ -298,58 +307,86 @@ def _prefixed_tokens(text: str) -> Iterator[_Span]:
 
 
 def _labeled_values(text: str, mask: str) -> Iterator[_Span]:
+    judged_to = 0  # matches inside a value already judged are skipped: linear time
     for match in _p.LABELED_VALUE.finditer(text):
+        if match.start() < judged_to:
+            continue
         kind = RedactionKind.PASSWORD if match.group("pw") is not None else RedactionKind.TOKEN
-        strong = match.group("strong") is not None
         if match.group("none") is not None and (match.group("pw") or "").lower() == "pass":
             continue  # a verb, unless a user name precedes it (see _user_pass_pairs)
-        if match.group("uq") is None:
-            group = "dq" if match.group("dq") is not None else "sq"
-            start, end = match.span(group)
-            if _acceptable(text[start:end], kind=kind, mask=mask, quoted=True, alone=False):
-                yield (start, end, _LABELED_PRIORITY, kind)
-            continue
-        start, end = match.span("uq")
-        label_start = match.start("label")
-        if "/" in text[start:end] and _p.USER_SLASH_BEFORE.search(
-            text, max(0, label_start - _SLASH_PAIR_LOOKBACK), label_start
-        ):
-            start += text.index("/", start, end) + 1 - start  # user/pass: root/secret
-        end = _cut_at_field_delimiter(text, label_start, start, end)
-        alone = strong and _rest_of_line_is_blank(text, match.end("uq"))
-        start, end = _trim(text, start, end)
-        if start < end and _acceptable(
-            text[start:end], kind=kind, mask=mask, quoted=False, alone=alone
-        ):
-            yield (start, end, _LABELED_PRIORITY, kind)
+        judged_to, span = _judge_value(
+            text, match, kind=kind, mask=mask, strong=match.group("strong") is not None
+        )
+        if span is not None:
+            yield (*span, _LABELED_PRIORITY, kind)
 
 
 def _user_pass_pairs(text: str, mask: str) -> Iterator[_Span]:
     kind = RedactionKind.PASSWORD
+    judged_to = 0
     for match in _p.USER_PASS_PAIR.finditer(text):
+        if match.start() < judged_to:
+            continue
         user = match.group("user").lower()
         if user in _p.USER_CONNECTORS or user in _p.STOPWORDS:
             continue  # "usuário e senha estão corretos"
-        if match.group("uq") is None:
-            group = "dq" if match.group("dq") is not None else "sq"
-            start, end = match.span(group)
-        else:
-            start, end = match.span("uq")
-            end = _cut_at_field_delimiter(text, match.start("label"), start, end)
-            start, end = _trim(text, start, end)
-        if start < end and _acceptable(text[start:end], kind=kind, mask=mask, quoted=True):
-            yield (start, end, _PRIORITY[kind], kind)
+        judged_to, span = _judge_value(text, match, kind=kind, mask=mask, pair=True)
+        if span is not None:
+            yield (*span, _PRIORITY[kind], kind)
+
+
+def _judge_value(
+    text: str,
+    match: re.Match[str],
+    *,
+    kind: RedactionKind,
+    mask: str,
+    strong: bool = False,
+    pair: bool = False,
+) -> tuple[int, tuple[int, int] | None]:
+    """Find where the value after a label ends and whether it is a credential.
+
+    Returns how far the text was read, and the value's span if it is a credential. A quoted
+    value that is not acceptable (``'0'>00``) is read again as an unquoted one.
+    """
+    label_start = match.start("label")
+    if match.group("uq") is None:
+        group = "dq" if match.group("dq") is not None else "sq"
+        start, end = match.span(group)
+        if _acceptable(text[start:end], kind=kind, mask=mask, quoted=True):
+            return match.end(), (start, end)
+        run = _p.NON_BLANK_RUN.match(text, start - 1)
+        assert run is not None  # noqa: S101  (the opening quote itself is not blank)
+        start, end = run.span()
+    else:
+        start, end = match.span("uq")
+    read_to = end
+    if "/" in text[start:end] and _p.USER_SLASH_BEFORE.search(
+        text, max(0, label_start - _SLASH_PAIR_LOOKBACK), label_start
+    ):
+        start = text.index("/", start, end) + 1  # user/pass: root/secret
+    alone = strong and _rest_of_line_is_blank(text, end)
+    end = _cut_at_field_delimiter(text, label_start, start, end)
+    start, end = _trim(text, start, end)
+    value = text[start:end]
+    if start < end and _acceptable(value, kind=kind, mask=mask, quoted=pair, alone=alone):
+        return read_to, (start, end)
+    return read_to, None
 
 
 def _mysql_flags(text: str, mask: str) -> Iterator[_Span]:
     kind = RedactionKind.PASSWORD
-    line_start, line_has_command = -1, False
+    line_start, checked_to, line_has_command = 0, 0, False
     for match in _p.MYSQL_FLAG.finditer(text):
-        start_of_line = text.rfind("\n", 0, match.start()) + 1
-        if start_of_line != line_start:  # once per line, so many flags on a line stay linear
-            line_start = start_of_line
-            found = _p.MYSQL_COMMAND.search(text, line_start, match.start())
+        # Look for the command between the start of the line and the flag, scanning each part
+        # of the text once however many flags a line has.
+        newline = text.rfind("\n", checked_to, match.start())
+        if newline != -1:
+            line_start, line_has_command = newline + 1, False
+        if not line_has_command:
+            found = _p.MYSQL_COMMAND.search(text, max(line_start, checked_to - 16), match.start())
             line_has_command = found is not None
+        checked_to = match.start()
         if not line_has_command:
             continue
         group = next(name for name in ("sq", "dq", "uq") if match.group(name) is not None)
@@ -379,9 +416,7 @@ def _cut_at_field_delimiter(text: str, label_start: int, start: int, end: int) -
 
 
 def _rest_of_line_is_blank(text: str, position: int) -> bool:
-    line_end = text.find("\n", position)
-    rest = text[position:] if line_end == -1 else text[position:line_end]
-    return not rest.strip()
+    return _p.BLANK_TO_LINE_END.match(text, position) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -420,9 +455,7 @@ def _acceptable(
         return False
     if kind is RedactionKind.TOKEN:
         return _looks_random(value)
-    if quoted or _has_credential_character(value):
-        return True
-    return alone and _p.LETTERS_ONLY.fullmatch(value.rstrip("!?")) is not None
+    return quoted or alone or _has_credential_character(value)
 
 
 def _has_credential_character(value: str) -> bool:

@@ -121,7 +121,10 @@ def _optional(value: object) -> str | None:
 def table(title: str, scores: Mapping[str, Score]) -> str:
     rows = [
         f"{title}",
-        f"{'missing …':<20}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>5}",
+        (
+            f"{'missing …':<20}{'precision':>10}{'recall':>8}{'F1':>7}"
+            f"{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>5}"
+        ),
     ]
     for criterion, score in scores.items():
         rows.append(

@@ -250,7 +250,7 @@ def _reachable(host: str) -> bool:
     """Whether ``host`` could name the customer's service: not localhost, 127.0.0.1, 0.0.0.0."""
     if host in ("localhost", "") or host.endswith(".localhost"):
         return False
-    if not any(char.isdigit() for char in host) or ":" not in host and host.count(".") != 3:
+    if not any(char.isdigit() for char in host) or (":" not in host and host.count(".") != 3):
         return True
     try:
         address = ipaddress.ip_address(host)

@@ -76,8 +76,13 @@ class Limits:
                     c.wrong_type((field.name,), "integer", value)
                 elif value < 0:
                     c.add((field.name,), "too_small", min=0, actual=value)
-            elif not isinstance(value, frozenset) or not all(isinstance(v, str) for v in value):
+            elif not isinstance(value, (frozenset, list, tuple)):
                 c.wrong_type((field.name,), "array", value)
+            else:  # a list or tuple is left only when its items could not form a set
+                for item in value:
+                    if not isinstance(item, str):
+                        c.wrong_type((field.name,), "string", item)
+                        break
         if (
             isinstance(self.subject_min_length, int)
             and isinstance(self.subject_max_length, int)

@@ -19,6 +19,7 @@ This module needs Hypothesis, which the ``testing`` extra installs:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 from typing import Final, Literal, TypeVar
@@ -33,7 +34,7 @@ except ImportError as exc:  # pragma: no cover (a test hides hypothesis to run t
     )
     raise ImportError(_msg, name=exc.name) from exc
 
-from ticketcore._check import IDENTIFIER_MAX_LENGTH, normalize_text
+from ticketcore._check import normalize_text
 from ticketcore.attachment import EXECUTABLE_EXTENSIONS, FILENAME_MAX_LENGTH, Attachment
 from ticketcore.context import CONTEXTS, Context
 from ticketcore.credentials import Credentials
@@ -43,7 +44,7 @@ from ticketcore.limits import DEFAULT_LIMITS, Limits
 from ticketcore.location import Location
 from ticketcore.priority import Priority
 from ticketcore.requester import Requester
-from ticketcore.ticket import SERVICE_MAX_LENGTH, Ticket
+from ticketcore.ticket import Ticket
 
 __all__ = [
     "attachments",
@@ -67,6 +68,31 @@ __all__ = [
 
 T = TypeVar("T")
 
+# Strategy builders are cached: building a strategy (and validating it) costs far more than
+# drawing from it, and a composite would otherwise build its parts again for every example.
+
+
+_ALNUM: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _words(*, separators: str, max_words: int, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Lowercase ASCII words joined by one of *separators* (``loja-do-joao``, ``maria.silva``).
+
+    Built from plain text strategies rather than ``from_regex``, which is several times slower.
+    """
+    word = st.text(_ALNUM, min_size=1, max_size=max_size)
+    return st.builds(
+        lambda first, rest: first + "".join(sep + w for sep, w in rest),
+        word,
+        st.lists(st.tuples(st.sampled_from(separators), word), max_size=max_words - 1),
+    )
+
+
+@functools.cache
+def _or_none(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
 # ---------------------------------------------------------------------------------------------
 # Text
 # ---------------------------------------------------------------------------------------------
@@ -82,6 +108,7 @@ _MULTILINE_CHARACTERS: Final[st.SearchStrategy[str]] = st.characters(
 )
 
 
+@functools.cache
 def texts(
     *, min_size: int = 1, max_size: int = 200, multiline: bool = False
 ) -> st.SearchStrategy[str]:
@@ -131,9 +158,9 @@ _PATHS: Final = st.one_of(
             "/~maria/",
         ]
     ),
-    st.lists(
-        st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True), min_size=1, max_size=4
-    ).map(lambda segments: "/" + "/".join(segments)),
+    st.lists(_words(separators="-_", max_words=2, max_size=8), min_size=1, max_size=4).map(
+        lambda segments: "/" + "/".join(segments)
+    ),
 )
 
 _SUBJECTS_EN: Final = (
@@ -194,6 +221,7 @@ _ERRORS: Final = (
 )
 
 
+@functools.cache
 def subjects(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
     """Ticket subjects in English and Portuguese (and some arbitrary text) that fit *limits*."""
     realistic = st.one_of(
@@ -207,6 +235,7 @@ def subjects(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
     """Ticket messages, often with numbered steps, in English and Portuguese, that fit *limits*."""
     parts = {"domain": domains(), "time": _TIMES, "path": _PATHS, "email": emails()}
@@ -218,6 +247,7 @@ def messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def error_messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
     """Error texts as customers paste them (HTTP, PHP, SMTP, browser errors) that fit *limits*."""
     high = limits.error_message_max_length
@@ -231,7 +261,7 @@ def error_messages(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[str]:
 # Places: domains, addresses, locations
 # ---------------------------------------------------------------------------------------------
 
-_ASCII_LABELS: Final = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8})?", fullmatch=True)
+_ASCII_LABELS: Final = _words(separators="-", max_words=2)
 _IDN_LABELS: Final = st.sampled_from(
     [
         "café",
@@ -253,6 +283,7 @@ _PUBLIC_TLDS: Final = ("com", "com.br", "net", "org", "br", "pt", "io", "dev", "
 _SPECIAL_TLDS: Final = ("test", "example", "local", "internal")
 
 
+@functools.cache
 def domains(*, idn: bool = True, special_use: bool = True) -> st.SearchStrategy[str]:
     """Domain names: ``www.loja.com.br``, ``café.com.br`` (when *idn*), ``app.test``.
 
@@ -269,10 +300,11 @@ def domains(*, idn: bool = True, special_use: bool = True) -> st.SearchStrategy[
     )
 
 
+@functools.cache
 def emails() -> st.SearchStrategy[str]:
     """E-mail addresses, with Portuguese and international characters, that pass the check."""
     local = st.one_of(
-        st.from_regex(r"[a-z0-9]{1,12}([._+-][a-z0-9]{1,8}){0,2}", fullmatch=True),
+        _words(separators="._+-", max_words=3),
         st.sampled_from(["maria", "joão.silva", "contato", "suporte", "Maria.Silva", "zoë"]),
     )
     return st.builds("{}@{}".format, local, domains(special_use=False))
@@ -302,6 +334,7 @@ def _location_texts(draw: st.DrawFn) -> str:
     return f"localhost:{port or 3000}{path}"
 
 
+@functools.cache
 def locations() -> st.SearchStrategy[Location]:
     """Affected locations as customers type them.
 
@@ -329,12 +362,14 @@ _NAMES: Final = (
 )
 
 
+@functools.cache
 def requesters() -> st.SearchStrategy[Requester]:
     """Requesters with Portuguese and international names and valid e-mail addresses."""
     names = st.one_of(st.sampled_from(_NAMES), texts(max_size=80))
     return st.builds(Requester, name=names, email=emails())
 
 
+@functools.cache
 def passwords(*, min_size: int = 8, max_size: int = 64) -> st.SearchStrategy[str]:
     """Passwords: any characters but controls, spaces included and kept as typed."""
     return st.text(_LINE_CHARACTERS, min_size=min_size, max_size=max_size)
@@ -342,10 +377,11 @@ def passwords(*, min_size: int = 8, max_size: int = 64) -> st.SearchStrategy[str
 
 _USERNAMES: Final = st.one_of(
     st.sampled_from(["admin", "root", "maria.silva", "joao_pereira", "cpanel-user", "usuário"]),
-    st.from_regex(r"[a-z][a-z0-9._-]{0,30}", fullmatch=True),
+    _words(separators="._-", max_words=3, max_size=10),
 )
 
 
+@functools.cache
 def credentials() -> st.SearchStrategy[Credentials]:
     """Panel credentials; the password is a `Secret`."""
     return st.builds(Credentials, username=_USERNAMES, password=passwords())
@@ -420,6 +456,7 @@ def _accepts_media_type(media_type: str) -> bool:
     return True
 
 
+@functools.cache
 def attachments(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[Attachment]:
     """Attachments a ticket checked against *limits* accepts: allowed types, extensions, sizes.
 
@@ -450,13 +487,13 @@ def attachments(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[Attachment
 # ---------------------------------------------------------------------------------------------
 
 
+@functools.cache
 def identifiers() -> st.SearchStrategy[str]:
     """Slug identifiers for departments, services and custom fields (``technical-support``)."""
-    return st.from_regex(r"[a-z0-9][a-z0-9]{0,15}([_-][a-z0-9]{1,10}){0,3}", fullmatch=True).filter(
-        lambda s: len(s) <= IDENTIFIER_MAX_LENGTH
-    )
+    return _words(separators="-_", max_words=4, max_size=15)
 
 
+@functools.cache
 def priorities() -> st.SearchStrategy[Priority]:
     """Any `Priority`."""
     return st.sampled_from(Priority)
@@ -468,13 +505,26 @@ _CONTEXT_SETS: Final = st.one_of(
 
 # Patterns rule sets use, each with values that match it. Only ASCII classes: ``\d`` would
 # also match other scripts' digits, which is valid but not what these fields are about.
-_PATTERNS: Final = (
-    r"PED-[0-9]{4}",
-    r"[A-Z]{2}[0-9]{3,6}",
-    r"[0-9]{5}-[0-9]{3}",  # a Brazilian postal code (CEP)
-    r"[a-z0-9_]{3,16}",
-    r"(BR|PT)-[0-9]{2}",
+_PATTERNS: Final = st.sampled_from(
+    [
+        r"PED-[0-9]{4}",
+        r"[A-Z]{2}[0-9]{3,6}",
+        r"[0-9]{5}-[0-9]{3}",  # a Brazilian postal code (CEP)
+        r"[a-z0-9_]{3,16}",
+        r"(BR|PT)-[0-9]{2}",
+    ]
 )
+_OPTIONS: Final = st.lists(
+    st.sampled_from(["basic", "plus", "pro", "Plano Básico", "Revenda", "VPS 2 GB"])
+    | texts(max_size=40),
+    min_size=1,
+    max_size=5,
+    unique=True,
+)
+_MIN_LENGTHS: Final = st.integers(1, 5)
+_MAX_LENGTHS: Final = st.integers(10, 200)
+_MULTILINE_MAX_LENGTHS: Final = st.integers(50, 4096)
+_BOUNDS: Final = st.none() | st.integers(-1000, 1000) | st.floats(-1e6, 1e6)
 
 
 def _labels(english: Sequence[str], portuguese: Sequence[str]) -> st.SearchStrategy[dict[str, str]]:
@@ -505,27 +555,16 @@ def _custom_field(draw: st.DrawFn, kind: FieldKind) -> CustomField:
     minimum: int | float | None = None
     maximum: int | float | None = None
     if kind is FieldKind.CHOICE:
-        options = tuple(
-            draw(
-                st.lists(
-                    st.sampled_from(["basic", "plus", "pro", "Plano Básico", "Revenda", "VPS 2 GB"])
-                    | texts(max_size=40),
-                    min_size=1,
-                    max_size=5,
-                    unique=True,
-                )
-            )
-        )
+        options = tuple(draw(_OPTIONS))
     elif kind is FieldKind.TEXT:
-        pattern = draw(st.none() | st.sampled_from(_PATTERNS))
+        pattern = draw(_or_none(_PATTERNS))
         if pattern is None:
-            min_length = draw(st.none() | st.integers(1, 5))
-            max_length = draw(st.none() | st.integers(10, 200))
+            min_length = draw(_or_none(_MIN_LENGTHS))
+            max_length = draw(_or_none(_MAX_LENGTHS))
     elif kind is FieldKind.MULTILINE:
-        max_length = draw(st.none() | st.integers(50, 4096))
+        max_length = draw(_or_none(_MULTILINE_MAX_LENGTHS))
     elif kind is FieldKind.NUMBER:
-        bound = st.none() | st.integers(-1000, 1000) | st.floats(-1e6, 1e6)
-        minimum, maximum = draw(bound), draw(bound)
+        minimum, maximum = draw(_BOUNDS), draw(_BOUNDS)
         if minimum is not None and maximum is not None and maximum < minimum:
             minimum, maximum = maximum, minimum
     return CustomField(
@@ -543,6 +582,7 @@ def _custom_field(draw: st.DrawFn, kind: FieldKind) -> CustomField:
     )
 
 
+@functools.cache
 def custom_fields(kind: FieldKind | None = None) -> st.SearchStrategy[CustomField]:
     """Custom field definitions of *kind* (of every kind when ``None``).
 
@@ -553,6 +593,7 @@ def custom_fields(kind: FieldKind | None = None) -> st.SearchStrategy[CustomFiel
     return kinds.flatmap(_custom_field)
 
 
+@functools.cache
 def custom_values(field: CustomField, /) -> st.SearchStrategy[CustomValue]:
     """Raw values that *field* accepts, as a ticket's ``custom_fields`` would hold them."""
     kind = field.kind
@@ -581,6 +622,7 @@ def custom_values(field: CustomField, /) -> st.SearchStrategy[CustomValue]:
     )
 
 
+@functools.cache
 def _numbers(
     minimum: int | float | None, maximum: int | float | None
 ) -> st.SearchStrategy[int | float]:
@@ -602,6 +644,7 @@ _REQUIRES: Final = st.one_of(
 )
 
 
+@functools.cache
 def departments(*, max_custom_fields: int = 3) -> st.SearchStrategy[Department]:
     """Departments with names in English (and often Portuguese), requirements and custom fields.
 
@@ -626,9 +669,12 @@ _UTC_OFFSETS: Final = st.sampled_from(
     [dt.UTC] + [dt.timezone(dt.timedelta(hours=h)) for h in (-3, -5, 1, 9)]
     + [dt.timezone(dt.timedelta(hours=5, minutes=30))]
 )  # fmt: skip
-_SERVICES: Final = st.from_regex(
-    r"(hosting|vps|domain|email|ssl|hospedagem|dominio|radio)-[0-9]{1,6}", fullmatch=True
+_SERVICES: Final = st.builds(
+    "{}-{}".format,
+    st.sampled_from(["hosting", "vps", "domain", "email", "ssl", "hospedagem", "dominio", "radio"]),
+    st.integers(1, 999_999),
 )
+_CREATED_AT: Final = st.none() | st.datetimes(timezones=_UTC_OFFSETS)
 
 
 def tickets(
@@ -666,7 +712,7 @@ def _tickets(
     required = department.required_fields(context)
 
     def optional(name: str, strategy: st.SearchStrategy[T]) -> T | None:
-        return draw(strategy if name in required else st.none() | strategy)
+        return draw(strategy if name in required else _or_none(strategy))
 
     custom: dict[str, CustomValue] = {}
     for field in department.custom_fields:
@@ -677,19 +723,20 @@ def _tickets(
         subject=draw(subjects(limits)),
         message=draw(messages(limits)),
         priority=draw(priorities()),
-        service=optional("service", _SERVICES.filter(lambda s: len(s) <= SERVICE_MAX_LENGTH)),
+        service=optional("service", _SERVICES),
         location=optional("location", locations()),
         credentials=optional("credentials", credentials()),
         error_message=optional("error_message", error_messages(limits)),
         attachments=draw(_attachment_lists(limits, required="attachments" in required)),
         requester=optional("requester", requesters()),
         custom_fields=custom,
-        created_at=draw(st.none() | st.datetimes(timezones=_UTC_OFFSETS)),
+        created_at=draw(_CREATED_AT),
         limits=limits,
         context=context,
     )
 
 
+@functools.cache
 def _attachment_lists(limits: Limits, *, required: bool) -> st.SearchStrategy[list[Attachment]]:
     low = 1 if required else 0
     high = min(limits.max_attachments, 4)

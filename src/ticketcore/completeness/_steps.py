@@ -1,22 +1,34 @@
 """Detect steps to reproduce: the actions that lead to the problem, in order.
 
-Steps are what lets the person solving a ticket see the problem with their own eyes instead
-of guessing. One action ("when I open the site") is not a sequence yet: it is ``near``.
+Steps let the person solving a ticket see the problem with their own eyes instead of
+guessing. One action ("when I open the site") is not a sequence yet: it is ``near``.
 
-Actions are recognised by verb forms, in English and Brazilian Portuguese, in four shapes:
-list items (``1. Open``, ``- Clicar em``), command transcripts (``$ composer install``), prose
-in the first person (``I clicked``, ``cliquei``, ``quando acesso``) and imperative sentences
-(``Open X. Click Y.``). The verb lexicon is checked against `Text.words` with one set
-intersection, so its size does not slow the scan down.
+Actions are recognised in six shapes, in English and Brazilian Portuguese: list items that
+start with a verb (``1. Open``, ``- clicar em``), any list under a "Steps:"/"Passos:" heading,
+menu paths (``cPanel > Backup > Generate``), command transcripts (``$ composer install``),
+code that reproduces the bug (two statements or more), and prose in the first or second person
+or the imperative (``I clicked``, ``cliquei``, ``quando acesso o painel``, ``Open X. Click Y.``).
+The verb lexicon is checked against `Text.words` with one set intersection, so its size does
+not slow the scan down; only the verbs present are looked up in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon
+
+# Roles of a verb form, which decide the context it needs to count as an action.
+_PAST = "past"  # cliquei, acessei: the customer did it; counts anywhere
+_FIRST_PERSON = "first"  # clico, abro: the customer does it; counts anywhere
+_IMPERATIVE = "imperative"  # clique, acesse: an instruction; counts anywhere
+_INFINITIVE = "infinitive"  # "não consigo acessar" is a complaint, "ao acessar" a step
+_GERUND = "gerund"  # "after clicking", "ao clicar"; or the first word of a list item
+_BASE = "base"  # English "click": a command at the start of a sentence, or after "I"
+_EN_PAST = "en-past"  # "clicked": the customer's after "I" or in a sequence, else maybe passive
+_GO = "go"  # "vou em", "fui no": a move only when a place follows
 
 
 def _forms(infinitive: str) -> dict[str, str]:
@@ -44,36 +56,32 @@ def _forms(infinitive: str) -> dict[str, str]:
     }
 
 
-# Roles of a verb form, which decide the context it needs to count as an action.
-_PAST = "past"  # cliquei, acessei: the customer did it; counts anywhere
-_FIRST_PERSON = "first"  # clico, acesso: counts anywhere unless it is also a common noun
-_IMPERATIVE = "imperative"  # clique, acesse: an instruction; counts anywhere
-_INFINITIVE = "infinitive"  # clicar: "não consigo acessar" is a complaint, "ao acessar" a step
-_GERUND = "gerund"  # clicking, clicando: "after clicking", or in a list item
-_BASE = "base"  # English click, open: a command at the start of a sentence, or after "I"
-_EN_PAST = "en-past"  # clicked, opened: "I clicked"; alone it may be passive ("was updated")
-
-# Regular Portuguese verbs of the actions customers take in a web panel, an e-mail client or
-# a shell. Each yields its infinitive, first-person present and past, imperative and gerund.
-# "verificar" and "solicitar" are left out: "verifique meu site" and "solicito o cancelamento"
-# ask the support team to act, they do not describe what the customer did.
+# Regular Portuguese verbs of the actions customers take in a web panel, an app, an e-mail
+# client or a shell. Each yields its infinitive, first-person forms, imperative and gerund.
+# Left out on purpose: "verificar" and "solicitar" ("verifique meu site", "solicito o
+# cancelamento" ask the support team to act), "pagar", "comprar", "contratar" and "renovar"
+# (a purchase is history, not a way to reproduce a problem), "usar" ("uso o Chrome" is
+# context) and "ligar" ("liguei para o suporte").
 _PT_VERBS: Final = lexicon(
     """
-    acessar clicar digitar entrar selecionar enviar tentar executar rodar logar navegar salvar
-    criar adicionar apagar atualizar reiniciar instalar configurar alterar mudar copiar colar
-    pressionar apertar voltar fechar confirmar trocar limpar testar marcar desmarcar buscar
-    pesquisar editar ativar desativar habilitar desabilitar cadastrar baixar exportar importar
-    carregar recarregar informar colocar arrastar rolar tocar migrar apontar gerar cancelar
-    finalizar pagar comprar reinstalar recuperar resetar deslogar desconectar conectar
-    sincronizar anexar agendar publicar validar preencher escolher submeter
-    abrir imprimir redefinir subir descer
+    acessar clicar digitar entrar selecionar enviar mandar tentar executar rodar logar navegar
+    salvar criar adicionar apagar deletar remover atualizar reiniciar iniciar parar desligar
+    instalar reinstalar configurar alterar mudar copiar colar pressionar apertar voltar
+    avançar fechar confirmar trocar limpar testar marcar desmarcar buscar pesquisar filtrar
+    ordenar editar ativar desativar habilitar desabilitar cadastrar registrar baixar exportar
+    importar carregar recarregar informar colocar arrastar soltar rolar tocar migrar apontar
+    gerar emitir cancelar finalizar concluir recuperar resetar deslogar desconectar conectar
+    autenticar sincronizar anexar agendar publicar validar aplicar chamar definir esperar
+    aguardar gravar assinar consultar renomear duplicar compartilhar escanear fotografar
+    enfileirar matar preencher escolher submeter mover abrir imprimir redefinir subir descer
+    incluir excluir inserir
     """
 )
 
 _PT_FORMS: Final[dict[str, str]] = {
     form: role for verb in _PT_VERBS for form, role in _forms(verb).items()
 } | {
-    # Irregular forms of "fazer", "ir", "inserir", "incluir", "excluir", "sair".
+    # Irregular forms: fazer, ir, inserir, incluir, excluir, sair, pôr.
     "fiz": _PAST,
     "fizemos": _PAST,
     "faço": _FIRST_PERSON,
@@ -82,28 +90,34 @@ _PT_FORMS: Final[dict[str, str]] = {
     "faca": _IMPERATIVE,
     "fazer": _INFINITIVE,
     "fazendo": _GERUND,
-    "fui": _PAST,
-    "vou": _FIRST_PERSON,
-    "vá": _IMPERATIVE,
+    "vou": _GO,
+    "vamos": _GO,
+    "fui": _GO,
+    "fomos": _GO,
+    "vá": _GO,
+    "va": _GO,
+    "ir": _GO,
+    "indo": _GO,
     "insiro": _FIRST_PERSON,
-    "inseri": _PAST,
     "insira": _IMPERATIVE,
-    "inserir": _INFINITIVE,
-    "inserindo": _GERUND,
     "incluí": _PAST,
     "inclua": _IMPERATIVE,
-    "incluir": _INFINITIVE,
+    "incluo": _FIRST_PERSON,
     "excluí": _PAST,
-    "exclui": _PAST,
     "exclua": _IMPERATIVE,
-    "excluir": _INFINITIVE,
+    "excluo": _FIRST_PERSON,
+    "saio": _FIRST_PERSON,
     "saí": _PAST,
     "saia": _IMPERATIVE,
     "sair": _INFINITIVE,
+    "ponho": _FIRST_PERSON,
+    "pus": _PAST,
+    "coloquei": _PAST,
 }
 
-# English actions as base form, past and gerund. "check" is left out on purpose: "please
-# check my site" asks the support team to act, it does not describe what the customer did.
+# English actions as base form, past and gerund. "check" is left out: "please check my site"
+# asks the support team to act. "pay", "buy" and "renew" are left out like their Portuguese
+# counterparts.
 _EN_VERBS: Final = {
     "click": ("clicked", "clicking"),
     "open": ("opened", "opening"),
@@ -113,6 +127,7 @@ _EN_VERBS: Final = {
     "press": ("pressed", "pressing"),
     "enter": ("entered", "entering"),
     "type": ("typed", "typing"),
+    "write": ("wrote", "writing"),
     "submit": ("submitted", "submitting"),
     "upload": ("uploaded", "uploading"),
     "download": ("downloaded", "downloading"),
@@ -124,7 +139,12 @@ _EN_VERBS: Final = {
     "try": ("tried", "trying"),
     "attempt": ("attempted", "attempting"),
     "run": ("ran", "running"),
+    "start": ("started", "starting"),
+    "stop": ("stopped", "stopping"),
+    "launch": ("launched", "launching"),
     "install": ("installed", "installing"),
+    "activate": ("activated", "activating"),
+    "deactivate": ("deactivated", "deactivating"),
     "update": ("updated", "updating"),
     "upgrade": ("upgraded", "upgrading"),
     "change": ("changed", "changing"),
@@ -135,6 +155,7 @@ _EN_VERBS: Final = {
     "remove": ("removed", "removing"),
     "fill": ("filled", "filling"),
     "choose": ("chose", "choosing"),
+    "pick": ("picked", "picking"),
     "refresh": ("refreshed", "refreshing"),
     "reload": ("reloaded", "reloading"),
     "restart": ("restarted", "restarting"),
@@ -148,102 +169,155 @@ _EN_VERBS: Final = {
     "tap": ("tapped", "tapping"),
     "close": ("closed", "closing"),
     "search": ("searched", "searching"),
+    "filter": ("filtered", "filtering"),
+    "sort": ("sorted", "sorting"),
     "insert": ("inserted", "inserting"),
     "drag": ("dragged", "dragging"),
+    "drop": ("dropped", "dropping"),
     "switch": ("switched", "switching"),
+    "turn": ("turned", "turning"),
     "edit": ("edited", "editing"),
+    "rename": ("renamed", "renaming"),
+    "move": ("moved", "moving"),
     "configure": ("configured", "configuring"),
     "clear": ("cleared", "clearing"),
     "point": ("pointed", "pointing"),
     "import": ("imported", "importing"),
     "export": ("exported", "exporting"),
+    "generate": ("generated", "generating"),
+    "print": ("printed", "printing"),
+    "scan": ("scanned", "scanning"),
+    "share": ("shared", "sharing"),
+    "apply": ("applied", "applying"),
+    "confirm": ("confirmed", "confirming"),
     "wait": ("waited", "waiting"),
-    "pay": ("paid", "paying"),
     "connect": ("connected", "connecting"),
+    "disconnect": ("disconnected", "disconnecting"),
+    "authenticate": ("authenticated", "authenticating"),
+    "call": ("called", "calling"),
+    "clone": ("cloned", "cloning"),
+    "build": ("built", "building"),
+    "deploy": ("deployed", "deploying"),
+    "push": ("pushed", "pushing"),
+    "pull": ("pulled", "pulling"),
+    "commit": ("committed", "committing"),
+    "execute": ("executed", "executing"),
+    "invoke": ("invoked", "invoking"),
+    "kill": ("killed", "killing"),
+    "schedule": ("scheduled", "scheduling"),
     "reset": ("reset", "resetting"),
     "set": ("set", "setting"),
-    "follow": ("followed", "following"),
+    "put": ("put", "putting"),
+    "hit": ("hit", "hitting"),
+    "cd": ("cd", "cd"),
 }
 _EN_FORMS: Final[dict[str, str]] = {
     **{past: _EN_PAST for past, _ in _EN_VERBS.values()},
     **{gerund: _GERUND for _, gerund in _EN_VERBS.values()},
     **dict.fromkeys(_EN_VERBS, _BASE),
+    "went": _GO,
 }
 
 _ACTION_FORMS: Final[dict[str, str]] = _EN_FORMS | _PT_FORMS
 
 # Forms that are also everyday nouns, adjectives or prepositions ("sem acesso", "entre 9 e
-# 10", "access denied", "type of plan"): they count only right after "I", "eu", "quando" and
-# other words that make them verbs, never at the start of a sentence or in a list item.
+# 10", "access denied", "type of plan", "I run a yoga studio"): they count after "I", "eu",
+# "quando" and the like, or where an object follows ("acesso o painel", "type my password").
 _AMBIGUOUS: Final = lexicon(
     """
     acesso envio entre logo salvo salve colo cola marco teste testes limpo baixo baixa ativo
-    rolo role toque troco mudo fecho copia uso usar usando pago escolha informe volta gero
-    conecto compro cancelo carrego busco cola marca subo desço vou fui
-    access type set update change login log search upload connect point follow reset
+    rolo role toque troco mudo fecho copia uso usar usando usei escolha informe volta marca
+    espero registro cadastro anexo inicio filtro mato solto aplico tiro use
+    access type set update change login log search upload connect point follow reset run
+    print sort scan share drop turn call build push pull commit hit put order schedule
     """
 )
+# What makes an ambiguous form a verb: the object or place that follows it.
+_OBJECTS: Final = lexicon(
+    """
+    the a an my your our his her their this that these those it them in into on onto to up
+    out with all any some each every o a os as um uma uns umas meu minha meus minhas seu sua
+    nosso nossa no na nos nas em pelo pela todos todas esse essa este esta isso
+    """
+)
+# Places after "vou", "fui", "went" that make them a move through the interface.
+_PLACES: Final = lexicon("em no na nos nas até ate ao à aos pro pra para to into")
 
 # Words right before a verb form that make it the customer's own action.
 _SUBJECTS: Final = lexicon(
     """
-    i we eu nós nos quando se aí ai então entao depois primeiro primeiramente seguida fim
+    i we you eu nós nos quando se aí ai então entao depois primeiro primeiramente seguida fim
     finalmente daí dai then first next finally afterwards once já ja também tambem when after
     """
 )
-# Weaker links: they continue a sequence of commands ("Open X, click Y and type Z").
-_LINKS: Final = frozenset({"and", "e", ",", "&"})
+# Weaker links: they continue a sequence ("Open X, click Y and type Z"); "" marks the start
+# of a sentence or line.
+_LINKS: Final = lexicon("and e , &")
 # Words after which an English gerund or a Portuguese infinitive is an action: "after
-# logging in", "ao clicar", "após salvar".
-_GERUND_CONTEXT: Final = frozenset({"after", "when", "upon", "before", "by", "while"})
-_INFINITIVE_CONTEXT: Final = frozenset({"ao", "após", "apos", "de"})
+# logging in", "ao clicar", "após salvar", "consigo conectar".
+_GERUND_CONTEXT: Final = lexicon("after when upon before by while")
+_INFINITIVE_CONTEXT: Final = lexicon("ao após apos de consigo consegui")
+_NEGATIONS: Final = lexicon("não nao not never nunca")
 # "Tried to open", "tentei acessar": an attempt and its object are one action, not two.
-_ATTEMPTS: Final = frozenset(
-    {"try", "tried", "trying", "attempt", "attempted", "tentei", "tento", "tentar", "tente"}
-)
+_ATTEMPTS: Final = lexicon("try tried trying attempt attempted tentei tento tentar tente")
+# Words after a verb that make it something other than a new step: contacting support ("abri
+# um chamado") is history, retrying ("tentei de novo") repeats the last step, and "start" or
+# "keep" before a gerund ("I start getting 429") describes the symptom, not an action.
+_SUPPORT_CONTACT: Final = lexicon("chamado chamados ticket tickets protocolo")
+_RETRIES: Final = ("again", "novamente", "de novo", "outra vez")
+_ASPECT_VERBS: Final = lexicon("start started starting stop stopped keep kept")
 
 # Words that order a sequence. They are not actions themselves, but two of them ("first …
 # then …") around one action still describe a sequence the solver can replay.
 _SEQUENCE_WORDS: Final = lexicon(
-    """
-    first firstly then afterwards next finally lastly primeiro primeiramente depois finalmente
-    """
+    "first firstly then afterwards next finally lastly primeiro primeiramente depois finalmente"
 )
-# Phrases that announce steps outright.
-_STEP_PHRASES: Final = (
+_SEQUENCE_PHRASES: Final = (
     "step by step",
-    "steps to reproduce",
-    "to reproduce",
-    "passo a passo",
-    "para reproduzir",
-    "passos para reproduzir",
     "after that",
+    "passo a passo",
     "em seguida",
     "por fim",
+    "por último",
     "depois disso",
     "após isso",
     "logo após",
-    "por último",
+)
+
+# Headings that announce a list of steps: every item of a list under one counts, even when
+# it names a menu entry rather than a verb ("Passos: 1. Relatórios 2. Gerar").
+_STEP_HEADINGS: Final = (
+    "steps to reproduce",
+    "how to reproduce",
+    "to reproduce",
+    "repro steps",
+    "steps",
+    "passos para reproduzir",
+    "como reproduzir",
+    "para reproduzir",
+    "passo a passo",
+    "passos",
+    "reprodução",
 )
 
 # The marks that start a bulleted list item: hyphen, asterisk, bullet, middle dot, en and em
 # dashes, pointer.
 _BULLETS: Final = "-*\u2022\u00b7\u2013\u2014\u25ba"
+_MARKER: Final = r"(?:[0-9]{1,3}[.):-]|[" + re.escape(_BULLETS) + r"]|(?:passo|step|etapa)[ \t]{0,2}[0-9]{1,3}[.):-]?)"
 
-# A list item at the start of a line: a bullet or "passo 1"/"step 1", then its first word.
-# Only items that start with an action count, so that a list of domains, prices or questions
-# is not mistaken for steps. Bounded repetitions keep each attempt short.
-_BULLET_ITEM: Final = re.compile(
-    r"\n[ \t]{0,8}(?:["
-    + re.escape(_BULLETS)
-    + r"]|(?:passo|step|etapa)[ \t]{0,2}[0-9]{1,3}[.):-]?)[ \t]{1,8}"
+# A list item at the start of a line, and its first word. Only items that start with an
+# action count, so that a list of domains, prices or questions is not mistaken for steps.
+_LIST_ITEM: Final = re.compile(
+    r"\n[ \t]{0,8}" + _MARKER + r"[ \t]{1,8}"
     r"(?:(?:eu|i|we|then|depois|e|and|aí|ai|primeiro|first)[ \t]{1,4})?"
     r"([^\W\d_]{1,24})"
 )
-# A numbered item ("1. Open", "2) clique em"), at the start of a line or inline in a sentence
-# ("passos: 1) acesse 2) clique"). The engine jumps between the rare "." and ")" characters.
-_NUMBERED_ITEM: Final = re.compile(
-    r"[.)](?<=[0-9][.)])[ \t]{0,8}(?:(?:eu|i|we|then|depois|e|and)[ \t]{1,4})?([^\W\d_]{1,24})"
+# Any list item at the start of a line, whatever it says: used under a steps heading.
+_ANY_ITEM: Final = re.compile(r"\n[ \t]{0,8}" + _MARKER + r"[ \t]{0,8}(\S[^\n]{0,300})")
+# A numbered item inside a line ("passos: 1) acesse o painel 2) clique em X"). The engine
+# jumps between the rare "." and ")" characters; the look-behind checks the digit after.
+_INLINE_ITEM: Final = re.compile(
+    r"[.)](?<=[0-9][.)])[ \t]{1,8}(?:(?:eu|i|we|then|depois|e|and)[ \t]{1,4})?([^\W\d_]{1,24})"
 )
 # A command typed at a prompt: "$ cmd", "user@host:~$ cmd", ">>> code", "C:\\> cmd",
 # "# cmd" (a root shell). Each command line is one action.
@@ -255,9 +329,6 @@ _COMMAND_LINE: Final = re.compile(
     r"|(#))"
     r"[ \t]{1,4}([a-z./~_][\w.-]{0,40})"
 )
-# Where a sentence ends; a question ("should I click X?") describes no step taken.
-_SENTENCE_END: Final = re.compile(r"[.!?\n]")
-
 # Commands a root prompt ("# cmd") is followed by; "# Heading" in Markdown is not a command.
 _ROOT_COMMANDS: Final = lexicon(
     """
@@ -268,6 +339,27 @@ _ROOT_COMMANDS: Final = lexicon(
     certbot openssl iptables ufw firewall-cmd journalctl echo touch nano vi vim
     """
 )
+# A statement of code that reproduces a bug: an import, an assignment of a call, a literal
+# or a new object, or a call on its own line ("left.merge(right)", "$x->save();").
+_CODE_LINE: Final = re.compile(
+    r"\n[ \t]{0,12}(?:"
+    r"import [\w.{}, *]{1,200}(?: from [^\n]{1,200})?"
+    r"|from [\w.]{1,80} import [^\n]{1,200}"
+    r"|(?:const |let |var |val |final )?\$?[a-z_][\w.$\[\]'\"]{0,60}(?:->\w{1,40})?"
+    r"[ \t]{0,2}=[ \t]{0,2}(?:new |await )?(?:[\w.$:\\]{1,80}\(|[\[{\"'])[^\n]{0,200}"
+    r"|\$?[a-z_][\w$]{0,40}(?:(?:\.|->|::)[\w$]{1,40}){1,6}\([^\n]{0,200}\)[ \t]{0,2};?"
+    r")[ \t]{0,4}(?=\n|$)"
+)
+# Separators of a menu path ("Arquivo > Configurações", "Settings → Email"): each one is a
+# click the solver repeats.
+_MENU_SEPARATORS: Final = (" > ", " -> ", " \u2192 ", " \u00bb ", " \u203a ")
+_MENU_ITEM = 40  # how long one menu entry may be
+
+# Where a sentence ends; a question ("should I click X?") describes no step taken. A "?"
+# right before a closing quote belongs to a quoted label ('click "Lost your password?"').
+_SENTENCE_END: Final = re.compile(r"[.!\n]|\?(?![\"'\u201d\u2019])")
+# The word after a verb form, to tell "acesso o painel" from "acesso negado".
+_NEXT_WORD: Final = re.compile(r"[ \t]{1,3}(\S{1,24})")
 
 
 def detect_steps(text: Text, /) -> Detection:
@@ -278,7 +370,15 @@ def detect_steps(text: Text, /) -> Detection:
     >>> detect_steps(Text.of("Quando acesso o painel aparece erro")).found
     False
     """
-    actions = [*_list_actions(text), *_command_actions(text), *_prose_actions(text)]
+    source = "\n" + text.lowered  # every line, the first included, starts after a "\n"
+    actions = [
+        *_list_actions(source),
+        *_listed_steps(text, source),
+        *_command_actions(source),
+        *_code_statements(source),
+        *_menu_paths(text),
+        *_prose_actions(text),
+    ]
     actions = _merge_attempts(text, actions)
     sequence = list(_sequence_cues(text))
     found = len(actions) >= 2 or (len(actions) == 1 and len(sequence) >= 2)
@@ -287,68 +387,135 @@ def detect_steps(text: Text, /) -> Detection:
     return detection((), [*actions, *sequence])
 
 
-def _list_actions(text: Text) -> Iterable[Span]:
-    low = text.lowered
-    if "\n" in low or (low and low[0] in _BULLETS):
-        padded_start = 1 if low[:1] != "\n" else 0
-        source = "\n" + low if padded_start else low
-        for match in _BULLET_ITEM.finditer(source):
+def _shift(span: Span) -> Span:
+    """Map a span in ``"\\n" + lowered`` back to the text."""
+    return (span[0] - 1, span[1] - 1)
+
+
+def _list_actions(source: str) -> Iterator[Span]:
+    if "\n" in source[1:] or source[1:2] in _BULLETS or source[1:2].isdigit():
+        for match in _LIST_ITEM.finditer(source):
             if _is_item_verb(match.group(1)):
-                yield (match.start(1) - padded_start, match.end(1) - padded_start)
-    if "." in low or ")" in low:
-        for match in _NUMBERED_ITEM.finditer(low):
+                yield _shift(match.span(1))
+    if "." in source or ")" in source:
+        for match in _INLINE_ITEM.finditer(source):
             start = match.start()
             digits = start
-            while digits > 0 and low[digits - 1].isdigit() and start - digits < 3:
+            while digits > 0 and source[digits - 1].isdigit() and start - digits < 3:
                 digits -= 1
-            if digits and not low[digits - 1].isspace() and low[digits - 1] not in "(:;,":
+            if not source[digits - 1].isspace() and source[digits - 1] not in "(:;,":
                 continue  # "version 2.5", "R$ 10.", "item3)": a number, not a list marker
+            if source[digits - 1] == "\n":
+                continue  # a list item at the start of a line, already counted
             if _is_item_verb(match.group(1)):
-                yield match.span(1)
+                yield _shift(match.span(1))
 
 
 def _is_item_verb(word: str) -> bool:
     return word in _ACTION_FORMS and word not in _AMBIGUOUS
 
 
-def _command_actions(text: Text) -> Iterable[Span]:
+def _listed_steps(text: Text, source: str) -> Iterator[Span]:
+    """Every item of a list under a "Steps:" or "Passos:" heading."""
     low = text.lowered
-    if not any(prompt in low for prompt in ("$", ">>>", ">", "#")):
+    for heading in _STEP_HEADINGS:
+        if heading.split()[0] not in text.words or heading not in low:
+            continue
+        for _start, end in text.find(heading):
+            line_end = low.find("\n", end)
+            rest = low[end : line_end if line_end >= 0 else len(low)].strip(" \t:.-")
+            if line_end < 0 or rest:
+                continue  # not a heading: "the steps are simple", "passos: ver anexo"
+            position = line_end + 1  # the "\n" before the next line, in ``source``
+            items = []
+            for _ in range(30):
+                item = _ANY_ITEM.match(source, position)
+                if item is None:
+                    break
+                items.append(_shift(item.span(1)))
+                position = item.end()
+            if items:
+                yield from items
+                return
+
+
+def _command_actions(source: str) -> Iterator[Span]:
+    if not any(prompt in source for prompt in ("$", ">", "#")):
         return
-    padded_start = 1 if low[:1] != "\n" else 0
-    source = "\n" + low if padded_start else low
     for match in _COMMAND_LINE.finditer(source):
         command = match.group(2)
         if match.group(1) and command not in _ROOT_COMMANDS and not command.startswith(("./", "/")):
             continue
-        yield (match.start(2) - padded_start, match.end(2) - padded_start)
+        yield _shift(match.span(2))
 
 
-def _prose_actions(text: Text) -> Iterable[Span]:
+def _code_statements(source: str) -> Iterator[Span]:
+    if "(" not in source and "=" not in source and "import " not in source:
+        return
+    for match in _CODE_LINE.finditer(source):
+        yield _shift((match.start() + 1, match.end()))
+
+
+def _menu_paths(text: Text) -> Iterator[Span]:
+    low = text.lowered
+    for separator in _MENU_SEPARATORS:
+        position = low.find(separator)
+        while position >= 0:
+            end = position + len(separator)
+            before = low[max(0, position - _MENU_ITEM) : position]
+            if before[-1:].isalnum() or before[-1:] in "\"')\u201d":
+                if low[end : end + 1].isalnum() or low[end : end + 1] in "\"'\u201c":
+                    yield (position + 1, end - 1)
+            position = low.find(separator, end)
+
+
+def _prose_actions(text: Text) -> Iterator[Span]:
     low = text.lowered
     for word in text.words.intersection(_ACTION_FORMS):
         role = _ACTION_FORMS[word]
         for start, end in text.find(word):
+            if low[start - 1 : start] == "-" or low[end : end + 1] == "-":
+                continue  # part of a hyphenated name or option ("--dry-run", "e-mail")
             previous = _previous_word(low, start)
-            if _is_action(word, role, previous) and not _in_question(low, end):
+            following = _following_words(low, end)
+            if (
+                _is_action(word, role, previous, following)
+                and not _in_question(low, end)
+                and not _SUPPORT_CONTACT.intersection(following)
+                and not " ".join(following).startswith(_RETRIES)
+                and not (word in _ASPECT_VERBS and following[:1] and following[0].endswith("ing"))
+            ):
                 yield (start, end)
 
 
-def _is_action(word: str, role: str, previous: str) -> bool:
-    """Decide whether a verb form, after the word ``previous``, is the customer's action."""
+def _is_action(word: str, role: str, previous: str, following: list[str]) -> bool:
+    """Decide whether a verb form, between ``previous`` and ``following``, is an action."""
+    after = following[0] if following else ""
+    if previous in _NEGATIONS:
+        return False  # "não conecto", "I never click"
+    if role == _GO:
+        return after in _PLACES
+    if previous in _ROOT_COMMANDS and role == _BASE:
+        return True  # a command typed inline: "git clone", "npm install"
     if word in _AMBIGUOUS:
-        return previous in _SUBJECTS
+        return previous in _SUBJECTS or (
+            (previous in _LINKS or not previous)
+            and (after in _OBJECTS or after in _ROOT_COMMANDS or after[:1] in "\"'")
+        )
     if role in (_PAST, _FIRST_PERSON, _IMPERATIVE):
         return True
     if role == _INFINITIVE:
         return previous in _INFINITIVE_CONTEXT
     if role == _GERUND:
         return previous in _GERUND_CONTEXT
-    if role == _EN_PAST:
-        return previous in _SUBJECTS
-    # An English base form: an instruction at the start of a sentence or after "and", or
-    # the customer's own action after "I"/"then".
-    return previous in _SUBJECTS or previous in _LINKS or previous == ""
+    # An English base or past form: an instruction at the start of a sentence or after "and",
+    # or the customer's own action after "I", "then", ",".
+    return previous in _SUBJECTS or previous in _LINKS or not previous
+
+
+def _following_words(low: str, end: int) -> list[str]:
+    words = low[end : end + 32].split()[:3]
+    return [word.strip(".,;:!?()\"'") for word in words]
 
 
 def _in_question(low: str, end: int) -> bool:
@@ -364,11 +531,22 @@ def _previous_word(low: str, start: int) -> str:
     if not stripped or "\n" in window[len(stripped) :]:
         return ""  # the start of the text or of a line
     last = stripped[-1]
-    if last in ".!?:;>*•-)":
+    if last in ".!?:;>*)\u2022" or last == "-" and len(stripped) < len(window):
         return ""
     if last == ",":
         return ","
-    return stripped.rsplit(None, 1)[-1].strip("\"'“”(")
+    unquoted = stripped.rstrip("\"'(\u201c\u201d")
+    if not unquoted:
+        return ""
+    word = unquoted.rsplit(None, 1)[-1]
+    if word in _INFINITIVE_CONTEXT and _negated(stripped):
+        return "não"  # "não consigo acessar" is the complaint itself
+    return word
+
+
+def _negated(before: str) -> bool:
+    words = before.split()
+    return len(words) >= 2 and words[-2] in _NEGATIONS
 
 
 def _merge_attempts(text: Text, actions: list[Span]) -> list[Span]:
@@ -379,6 +557,7 @@ def _merge_attempts(text: Text, actions: list[Span]) -> list[Span]:
         if merged:
             last = merged[-1]
             if span[0] < last[1]:
+                merged[-1] = (last[0], max(last[1], span[1]))
                 continue
             gap = low[last[1] : span[0]]
             if low[last[0] : last[1]] in _ATTEMPTS and gap in (" ", " to "):
@@ -390,9 +569,9 @@ def _merge_attempts(text: Text, actions: list[Span]) -> list[Span]:
 
 def _sequence_cues(text: Text) -> Iterable[Span]:
     words = text.words
-    for word in sorted(words.intersection(_SEQUENCE_WORDS)):
+    for word in words.intersection(_SEQUENCE_WORDS):
         yield from text.find(word)
     low = text.lowered
-    for phrase in _STEP_PHRASES:
+    for phrase in _SEQUENCE_PHRASES:
         if phrase.split()[0] in words and phrase in low:
             yield from text.find(phrase)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -13,6 +13,13 @@ Span = tuple[int, int]
 
 MAX_SPANS = 32
 """Most evidence spans one detection keeps: enough to show the customer, bounded in size."""
+
+MAX_HITS = 200
+"""Most occurrences of one word or pattern a detector examines in Python.
+
+The engine finds occurrences in C, but judging each one (its neighbours, its case) is Python
+work; the bound keeps a text that repeats one cue a million times as fast as ordinary prose.
+"""
 
 
 def _valid_spans(
@@ -137,8 +144,8 @@ class Text:
         lowered = _lower(text)
         return cls(original=text, lowered=lowered, words=_words(lowered))
 
-    def find(self, word: str, /) -> Iterator[Span]:
-        """Yield the spans where ``word`` (one or more lowercase words) stands as whole words.
+    def find(self, word: str, /, *, limit: int = MAX_HITS) -> Iterator[Span]:
+        """Yield the first ``limit`` spans where ``word`` (lowercase) stands as whole words.
 
         >>> list(Text.of("Error, errors and terror: ERROR").find("error"))
         [(0, 5), (26, 31)]
@@ -146,7 +153,8 @@ class Text:
         low = self.lowered
         size = len(word)
         position = low.find(word)
-        while position >= 0:
+        while position >= 0 and limit > 0:
+            limit -= 1
             end = position + size
             if not (position and _is_word_char(low[position - 1])) and not (
                 end < len(low) and _is_word_char(low[end])
@@ -165,6 +173,17 @@ def _words(lowered: str) -> frozenset[str]:
     # Tokens glued to punctuation are split once each, in one pass over their concatenation.
     glued = " ".join(tokens - plain)
     return frozenset(plain.union(_WORD.findall(glued)))
+
+
+_T = TypeVar("_T")
+
+
+def limited(items: Iterable[_T], /, limit: int = MAX_HITS) -> Iterator[_T]:
+    """Yield at most ``limit`` items: the bound on Python work per pattern (see `MAX_HITS`)."""
+    for count, item in enumerate(items):
+        if count == limit:
+            return
+        yield item
 
 
 def lexicon(words: str, /) -> frozenset[str]:

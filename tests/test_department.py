@@ -156,6 +156,15 @@ def test_every_problem_is_reported_at_once() -> None:
     assert info.value.codes == ("invalid_identifier", "missing_translation", "invalid_choice")
 
 
+def test_missing_translation_message_in_both_locales() -> None:
+    """The missing-name message says which locale needs a text."""
+    with pytest.raises(TicketValidationError) as info:
+        support(names={"pt-BR": "Suporte"})
+    [problem] = info.value.problems
+    assert str(problem) == "The names must include a text for the locale en. @ $.names"
+    assert problem.message("pt-BR") == ("O campo nomes precisa incluir um texto para o idioma en.")
+
+
 def test_duplicate_message_in_both_locales() -> None:
     """The duplicate-id message names the id."""
     with pytest.raises(TicketValidationError) as info:

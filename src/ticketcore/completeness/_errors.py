@@ -298,6 +298,9 @@ _LINE: Final = re.compile(r"[ \t]{0,3}(?:\n[ \t]{0,3}){0,2}([^\n]{1,300})")
 # capitalised.
 _PROGRAM_LINE: Final = re.compile(r"\n[ \t]{0,4}([a-z/][a-z0-9_./-]{1,30}): ([^\n]{3,300})")
 
+# Quotes and punctuation around a word.
+_PUNCTUATION: Final = "\"'\u201c\u201d\u2018\u2019.,:;!?()"
+
 # Words a message that follows a display verb must not start with: a pronoun or an article
 # is the customer's sentence going on ("it says I have to", "shows The page"), not a quote.
 _NOT_A_QUOTE_START: Final = lexicon(
@@ -434,7 +437,7 @@ def _timestamped_lines(low: str) -> Iterator[Span]:
     for match in limited(_LOG_TIMESTAMP.finditer(low)):
         line_end = low.find("\n", match.end())
         end = line_end if line_end >= 0 else len(low)
-        if _ERRORISH.search(low, match.end(), end) or "eror" in low[match.end() : end]:
+        if _ERRORISH.search(low, match.end(), end):
             yield (match.start(), end)
 
 
@@ -530,7 +533,9 @@ def _colon_messages(text: Text) -> Iterator[Span]:
         message = line.group(1).rstrip()
         if not message or message.startswith(("$ ", "# ", ">>> ")):
             continue  # a command the customer typed, not what came back
-        readable = len(message.split()) >= 2 or _is_code_like(text.original[line.start(1) : line.end(1)])
+        readable = len(message.split()) >= 2 or _is_code_like(
+            text.original[line.start(1) : line.end(1)]
+        )
         # A heading such as "Resultado:" introduces the customer's own account unless what
         # follows reads as an error ("Result: Can't connect to MySQL server").
         if readable and (strong or _ERRORISH.search(message)):
@@ -565,7 +570,7 @@ def _verbatim_reports(text: Text) -> Iterator[Span]:
                 continue
             rest = line.group(1)
             first = rest.split(None, 1)[0] if rest.strip() else ""
-            bare = first.strip("\"'“”‘’.,:;!?()")
+            bare = first.strip(_PUNCTUATION)
             if not bare or bare.lower() in _NOT_A_QUOTE_START:
                 continue
             starts_line = "\n" in low[end : line.start(1)]

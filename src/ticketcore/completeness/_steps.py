@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon
+from ticketcore.completeness._text import MAX_HITS, Detection, Span, Text, detection, lexicon
 
 # Roles of a verb form, which decide the context it needs to count as an action.
 _PAST = "past"  # cliquei, acessei: the customer did it; counts anywhere
@@ -303,7 +303,11 @@ _STEP_HEADINGS: Final = (
 # The marks that start a bulleted list item: hyphen, asterisk, bullet, middle dot, en and em
 # dashes, pointer.
 _BULLETS: Final = "-*\u2022\u00b7\u2013\u2014\u25ba"
-_MARKER: Final = r"(?:[0-9]{1,3}[.):-]|[" + re.escape(_BULLETS) + r"]|(?:passo|step|etapa)[ \t]{0,2}[0-9]{1,3}[.):-]?)"
+_MARKER: Final = (
+    r"(?:[0-9]{1,3}[.):-]|["
+    + re.escape(_BULLETS)
+    + r"]|(?:passo|step|etapa)[ \t]{0,2}[0-9]{1,3}[.):-]?)"
+)
 
 # A list item at the start of a line, and its first word. Only items that start with an
 # action count, so that a list of domains, prices or questions is not mistaken for steps.
@@ -353,7 +357,6 @@ _CODE_LINE: Final = re.compile(
 # Separators of a menu path ("Arquivo > Configurações", "Settings → Email"): each one is a
 # click the solver repeats.
 _MENU_SEPARATORS: Final = (" > ", " -> ", " \u2192 ", " \u00bb ", " \u203a ")
-_MENU_ITEM = 40  # how long one menu entry may be
 
 # Where a sentence ends; a question ("should I click X?") describes no step taken. A "?"
 # right before a closing quote belongs to a quoted label ('click "Lost your password?"').
@@ -388,7 +391,7 @@ def detect_steps(text: Text, /) -> Detection:
 
 
 def _shift(span: Span) -> Span:
-    """Map a span in ``"\\n" + lowered`` back to the text."""
+    r"""Map a span in ``"\\n" + lowered`` back to the text."""
     return (span[0] - 1, span[1] - 1)
 
 
@@ -460,12 +463,15 @@ def _menu_paths(text: Text) -> Iterator[Span]:
     low = text.lowered
     for separator in _MENU_SEPARATORS:
         position = low.find(separator)
-        while position >= 0:
+        for _ in range(MAX_HITS):
+            if position < 0:
+                break
             end = position + len(separator)
-            before = low[max(0, position - _MENU_ITEM) : position]
-            if before[-1:].isalnum() or before[-1:] in "\"')\u201d":
-                if low[end : end + 1].isalnum() or low[end : end + 1] in "\"'\u201c":
-                    yield (position + 1, end - 1)
+            before, after = low[position - 1 : position], low[end : end + 1]
+            if (before.isalnum() or before in "\"')\u201d") and (
+                after.isalnum() or after in "\"'\u201c"
+            ):
+                yield (position + 1, end - 1)
             position = low.find(separator, end)
 
 
@@ -531,7 +537,7 @@ def _previous_word(low: str, start: int) -> str:
     if not stripped or "\n" in window[len(stripped) :]:
         return ""  # the start of the text or of a line
     last = stripped[-1]
-    if last in ".!?:;>*)\u2022" or last == "-" and len(stripped) < len(window):
+    if last in ".!?:;>*)\u2022" or (last == "-" and len(stripped) < len(window)):
         return ""
     if last == ",":
         return ","

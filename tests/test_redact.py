@@ -461,10 +461,23 @@ def _seconds(text: str, repeat: int = 3) -> float:
     return best
 
 
+def _ratios(slow: str, fast: str, *, limit: float, attempts: int = 3) -> list[float]:
+    """Time ratios of *slow* to *fast*, attempt after attempt, until one is within *limit*.
+
+    Each attempt times both texts, so a burst of load on the machine hits both sides; stopping
+    at the first good attempt keeps a busy machine from failing the test, while a quadratic
+    blow-up fails every attempt.
+    """
+    ratios: list[float] = []
+    while len(ratios) < attempts and (not ratios or ratios[-1] > limit):
+        ratios.append(_seconds(slow) / _seconds(fast))
+    return ratios
+
+
 @pytest.fixture(scope="module")
-def benign_seconds() -> float:
-    """How long 1 MiB of realistic ticket text (the labeled snippets, repeated) takes."""
-    return _seconds(_benign(_MIB))
+def benign_text() -> str:
+    """1 MiB of realistic ticket text: the labeled snippets, repeated."""
+    return _benign(_MIB)
 
 
 ADVERSARIAL_UNITS = {
@@ -489,18 +502,15 @@ ADVERSARIAL_UNITS = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ADVERSARIAL_UNITS.values(), ids=ADVERSARIAL_UNITS.keys())
-def test_adversarial_input_costs_like_benign_text(unit: str, benign_seconds: float) -> None:
+def test_adversarial_input_costs_like_benign_text(unit: str, benign_text: str) -> None:
     """A 1 MiB adversarial input takes at most 5 times as long as 1 MiB of ticket text."""
-    adversarial = _seconds(_fill(unit, _MIB))
-    assert adversarial / benign_seconds <= 5
+    ratios = _ratios(_fill(unit, _MIB), benign_text, limit=5)
+    assert min(ratios) <= 5, ratios
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "unit", ["senha ", "password:", "a://u:p@", "eyJ", "-----BEGIN "], ids=lambda unit: unit.strip()
-)
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS.values(), ids=ADVERSARIAL_UNITS.keys())
 def test_time_grows_linearly(unit: str) -> None:
     """Ten times the input costs at most about fifteen times the time (no quadratic blow-up)."""
-    small = _seconds(_fill(unit, 100 * 1024), repeat=5)
-    large = _seconds(_fill(unit, _MIB))
-    assert large / small <= 15
+    ratios = _ratios(_fill(unit, _MIB), _fill(unit, 100 * 1024), limit=15)
+    assert min(ratios) <= 15, ratios

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from typing import Any, Final
 
 # The stdlib's own regex parser (private, stable since 3.11; the public sre_parse alias warns).
@@ -25,11 +26,15 @@ def unsafe_reason(pattern: str, /) -> str | None:
     """Why *pattern* is refused (``"syntax"``, ``"backtracking"``, ``"too_long"``), or ``None``."""
     if len(pattern) > _MAX_PATTERN_LENGTH:
         return "too_long"
-    try:
-        re.compile(pattern)
-        parsed = _p.parse(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return "syntax"
+    # The parser warns (FutureWarning) about sets whose meaning a future Python changes, such
+    # as "[a--b]": refused as a syntax problem, never leaked as a warning (an error under -W).
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            parsed = _p.parse(pattern)
+            re.compile(pattern)
+        except (re.error, RecursionError, OverflowError, Warning):
+            return "syntax"
     return "backtracking" if _unsafe(parsed, inside_repeat=False) else None
 
 

@@ -456,49 +456,6 @@ def test_custom_limits_replace_the_defaults() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("changes", "expected"),
-    [
-        ({"max_attachments": -1}, [(("max_attachments",), "too_small", {"min": 0, "actual": -1})]),
-        (
-            {"max_attachment_size": 1.5},
-            [(("max_attachment_size",), "wrong_type", wrong("integer", "number"))],
-        ),
-        (
-            {"text_max_length": True},
-            [(("text_max_length",), "wrong_type", wrong("integer", "boolean"))],
-        ),
-        (
-            {"subject_min_length": 10, "subject_max_length": 5},
-            [(("subject_max_length",), "invalid_range", {"min": 10, "actual": 5})],
-        ),
-        (
-            {"allowed_content_types": 5},
-            [(("allowed_content_types",), "wrong_type", wrong("array", "integer"))],
-        ),
-        (
-            {"allowed_content_types": "image/png"},
-            [(("allowed_content_types",), "wrong_type", wrong("array", "string"))],
-        ),
-        (
-            {"allowed_extensions": [["png"]]},
-            [(("allowed_extensions",), "wrong_type", wrong("string", "array"))],
-        ),
-        (
-            {"allowed_extensions": [1]},
-            [(("allowed_extensions",), "wrong_type", wrong("string", "integer"))],
-        ),
-    ],
-)
-def test_invalid_limits_are_refused(
-    changes: dict[str, Any], expected: list[tuple[object, ...]]
-) -> None:
-    """Limits are checked like any input: whole numbers, not negative, a consistent range."""
-    with pytest.raises(TicketValidationError) as info:
-        Limits(**changes)
-    assert [(p.path, p.code, dict(p.params)) for p in info.value.problems] == expected
-
-
 def test_limits_of_the_wrong_type_fall_back_to_the_defaults() -> None:
     """Bad limits are reported, and the ticket is still checked against the default limits."""
     assert problems_of(limits="strict", subject="Hi") == [

@@ -691,10 +691,16 @@ def tickets(
             required custom fields; other optional fields are filled in or not.
         limits: The limits the tickets respect (subject and message lengths, attachments).
         context: Who submits the tickets, which decides what is required.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The department requires attachments in *context*
+            but *limits* allow none (when *department* is a strategy: on drawing).
     """
     if department is None:
         department_strategy = departments()
     elif isinstance(department, Department):
+        # Fails now, rather than on every draw, when the requirements cannot be met.
+        _attachment_lists(limits, required="attachments" in department.required_fields(context))
         department_strategy = st.just(department)
     else:
         department_strategy = department

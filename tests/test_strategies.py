@@ -1,0 +1,192 @@
+"""Tests for `ticketcore.strategies`, the public Hypothesis strategies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ticketcore import (
+    Attachment,
+    Credentials,
+    CustomField,
+    Department,
+    FieldKind,
+    Limits,
+    Location,
+    LocationKind,
+    Ticket,
+)
+from ticketcore._check import normalize_text
+from ticketcore.requester import normalize_email
+from ticketcore.strategies import (
+    attachments,
+    custom_fields,
+    custom_values,
+    domains,
+    emails,
+    error_messages,
+    identifiers,
+    locations,
+    messages,
+    passwords,
+    subjects,
+    texts,
+    tickets,
+)
+
+STRICT = Department(
+    id="strict",
+    names={"en": "Strict"},
+    requires=["service", "location", "error_message", "credentials", "attachments", "requester"],
+    custom_fields=[
+        CustomField(
+            id=f"f_{kind.value}",
+            kind=kind,
+            labels={"en": kind.value},
+            required=True,
+            options=("basic", "pro") if kind is FieldKind.CHOICE else (),
+        )
+        for kind in FieldKind
+    ],
+)
+
+
+@given(texts(min_size=2, max_size=5), texts(max_size=50, multiline=True))
+def test_texts_are_normalized_and_sized(line: str, lines: str) -> None:
+    """Texts come normalized, within their sizes, single-line unless asked."""
+    assert normalize_text(line) == line
+    assert 2 <= len(line) <= 5
+    assert "\n" not in line
+    assert normalize_text(lines) == lines
+    assert 1 <= len(lines) <= 50
+
+
+def test_texts_refuse_impossible_sizes() -> None:
+    """Sizes that no text can have are an `InvalidArgument`."""
+    with pytest.raises(InvalidArgument):
+        texts(min_size=5, max_size=2)
+    with pytest.raises(InvalidArgument):
+        texts(min_size=-1)
+
+
+@given(subjects(), messages(), error_messages())
+def test_subjects_and_messages_fit_the_default_limits(
+    subject: str, message: str, error: str
+) -> None:
+    """Subjects, messages and error texts are valid for the default limits."""
+    assert 3 <= len(normalize_text(subject)) <= 200
+    assert len(message) <= 65_536
+    assert len(error) <= 8_192
+
+
+@given(subjects(Limits(subject_min_length=30, subject_max_length=40)))
+def test_subjects_follow_the_limits(subject: str) -> None:
+    """Subjects drawn for limits respect their lengths."""
+    assert 30 <= len(normalize_text(subject)) <= 40
+
+
+@given(domains(special_use=False), emails())
+def test_domains_and_emails_are_valid(domain: str, email: str) -> None:
+    """Domains parse as locations and e-mail addresses pass the e-mail check."""
+    assert Location(domain).kind is LocationKind.DOMAIN
+    assert normalize_email(email) is not None
+
+
+def test_locations_include_every_kind_ports_and_idn() -> None:
+    """Domains, IPv4 and IPv6 appear, with ports, schemes and international names."""
+    seen: set[str] = set()
+
+    @settings(max_examples=300, database=None)
+    @given(locations())
+    def collect(location: Location) -> None:
+        seen.add(location.kind.value)
+        if location.port is not None:
+            seen.add("port")
+        if location.scheme is not None:
+            seen.add("scheme")
+        if location.host != location.host_unicode:
+            seen.add("idn")
+
+    collect()
+    assert seen == {"domain", "ipv4", "ipv6", "port", "scheme", "idn"}
+
+
+@given(passwords())
+def test_passwords_are_valid_and_kept_as_drawn(password: str) -> None:
+    """Passwords have at least 8 characters and make valid credentials unchanged."""
+    assert len(password) >= 8
+    assert Credentials(username="admin", password=password).password.reveal() == password
+
+
+@given(identifiers())
+def test_identifiers_are_slugs(identifier: str) -> None:
+    """Identifiers are valid department ids."""
+    assert Department(id=identifier, names={"en": "x"}).id == identifier
+
+
+CUSTOM_LIMITS = Limits(
+    max_attachments=3,
+    max_attachment_size=100,
+    allowed_content_types={"application/msword"},
+    allowed_extensions={"doc", "exe"},
+)
+
+
+@given(attachments(CUSTOM_LIMITS))
+def test_attachments_follow_custom_limits(attachment: Attachment) -> None:
+    """Attachments drawn for limits use their types and sizes, never an executable."""
+    assert attachment.content_type == "application/msword"
+    assert attachment.extension == "doc"
+    assert 0 <= attachment.size <= 100
+
+
+def test_attachments_need_an_allowed_content_type() -> None:
+    """Limits that allow no content type allow no attachment."""
+    with pytest.raises(InvalidArgument):
+        attachments(Limits(allowed_content_types=[]))
+
+
+@pytest.mark.parametrize("kind", list(FieldKind))
+@given(data=st.data())
+def test_custom_values_pass_every_kind(kind: FieldKind, data: st.DataObject) -> None:
+    """For every kind, drawn values pass the drawn field's check."""
+    field = data.draw(custom_fields(kind))
+    assert field.kind is kind
+    value = data.draw(custom_values(field))
+    assert field.check(field.normalize(value)) == ()
+
+
+@given(tickets(department=STRICT))
+def test_tickets_fill_everything_a_department_requires(ticket: Ticket) -> None:
+    """A department's requirements and required custom fields are always filled."""
+    assert None not in (ticket.service, ticket.location, ticket.error_message)
+    assert None not in (ticket.credentials, ticket.requester)
+    assert ticket.attachments
+    assert set(ticket.custom_fields) == {f.id for f in STRICT.custom_fields}
+
+
+@given(tickets(department=st.sampled_from([STRICT]), context="import"))
+def test_tickets_take_a_department_strategy_and_context(ticket: Ticket) -> None:
+    """The department may be a strategy, and the context is the one asked for."""
+    assert ticket.department is STRICT
+    assert ticket.context == "import"
+
+
+def test_tickets_refuse_required_attachments_that_limits_forbid() -> None:
+    """A department requiring files under limits that allow none cannot be satisfied."""
+    with pytest.raises(InvalidArgument, match="requires attachments"):
+        tickets(department=STRICT, limits=Limits(max_attachments=0))
+
+
+def test_tickets_need_no_attachment_when_limits_allow_none() -> None:
+    """Without required files, limits that allow none give tickets without attachments."""
+    sales = Department(id="sales", names={"en": "Sales"})
+
+    @settings(max_examples=10, database=None)
+    @given(tickets(department=sales, limits=Limits(allowed_content_types=[])))
+    def draw(ticket: Ticket) -> None:
+        assert ticket.attachments == ()
+
+    draw()

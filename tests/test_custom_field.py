@@ -314,3 +314,26 @@ def test_any_value_gives_problems_not_exceptions(kind: FieldKind, value: object)
     definition = field(kind, options=["a"]) if kind is FieldKind.CHOICE else field(kind)
     problems = definition.check(definition.normalize(value))
     assert all(p.path == () for p in problems)
+
+
+DEFINITION_FIELDS = [
+    "id", "kind", "labels", "required", "min_length", "max_length", "minimum", "maximum",
+    "options", "pattern", "error_messages",
+]  # fmt: skip
+ANY_VALUE = st.one_of(
+    hostile_texts,
+    wrong_types,
+    st.dictionaries(hostile_texts, st.one_of(hostile_texts, wrong_types), max_size=3),
+    st.lists(st.one_of(hostile_texts, wrong_types), max_size=3),
+)
+
+
+@given(st.sampled_from(DEFINITION_FIELDS), ANY_VALUE)
+def test_any_value_in_any_definition_field_gives_our_error(field: str, value: object) -> None:
+    """Any value in any field of a definition gives a field, or problems under that field."""
+    values: dict[str, Any] = {"id": "extra", "kind": FieldKind.TEXT, "labels": {"en": "Extra"}}
+    values[field] = value
+    try:
+        CustomField(**values)
+    except TicketValidationError as exc:
+        assert {p.path[0] for p in exc.problems} == {field}  # noqa: PT017

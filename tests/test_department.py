@@ -7,7 +7,9 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
+from _hostile import hostile_texts, wrong_types
 from ticketcore import CustomField, Department, FieldKind, TicketValidationError
 from ticketcore.department import REQUIRABLE_FIELDS
 from ticketcore.strategies import departments
@@ -188,3 +190,22 @@ def test_departments_are_hashable_values() -> None:
 def test_generated_departments_rebuild_equal(department: Department) -> None:
     """A department evolved without changes equals the original."""
     assert attrs.evolve(department) == department
+
+
+FIELDS = ["id", "names", "requires", "custom_fields"]
+ANY_VALUE = st.one_of(
+    hostile_texts,
+    wrong_types,
+    st.dictionaries(hostile_texts, st.one_of(hostile_texts, wrong_types), max_size=3),
+    st.lists(st.one_of(hostile_texts, wrong_types), max_size=3),
+)
+
+
+@given(st.sampled_from(FIELDS), ANY_VALUE)
+def test_any_value_in_any_field_gives_our_error(field: str, value: object) -> None:
+    """Any value in any field gives a department, or problems under that field only."""
+    values: dict[str, Any] = {"id": "support", "names": {"en": "Support"}, field: value}
+    try:
+        Department(**values)
+    except TicketValidationError as exc:
+        assert {p.path[0] for p in exc.problems} == {field}  # noqa: PT017

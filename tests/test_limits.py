@@ -90,7 +90,8 @@ def test_invalid_limits_are_refused(
 @given(st.sampled_from([f.name for f in attrs.fields(Limits)]), wrong_types)
 def test_any_wrong_type_gives_our_error(field: str, value: object) -> None:
     """Any value in any limit gives limits or problems at that limit, never a crash."""
+    values: dict[str, Any] = {field: value}
     try:
-        Limits(**{field: value})
+        Limits(**values)
     except TicketValidationError as exc:
         assert {p.path for p in exc.problems} <= {(field,), ("subject_max_length",)}  # noqa: PT017

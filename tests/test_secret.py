@@ -70,11 +70,11 @@ def test_secret_is_immutable() -> None:
     """No attribute can be set or deleted."""
     secret = Secret(TOKEN)
     with pytest.raises(AttributeError, match="Secret is immutable"):
-        secret._value = "changed"  # type: ignore[misc]
+        secret._value = "changed"
     with pytest.raises(AttributeError, match="Secret is immutable"):
         del secret._value
     with pytest.raises(AttributeError, match="Secret is immutable"):
-        secret.other = 1  # type: ignore[attr-defined]
+        secret.other = 1
     assert secret.reveal() == TOKEN
 
 

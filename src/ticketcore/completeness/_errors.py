@@ -21,10 +21,12 @@ from typing import Final
 
 from ticketcore.completeness._text import (
     MAX_HITS,
+    MAX_SPANS,
     Detection,
     Span,
     Text,
     detection,
+    gather,
     lexicon,
     limited,
 )
@@ -175,6 +177,7 @@ _MESSAGES_BY_WORD: Final[dict[str, tuple[str, ...]]] = {}
 for _message in _KNOWN_MESSAGES:
     _key = max(re.findall(r"[^\W\d_]+", _message), key=len)
     _MESSAGES_BY_WORD[_key] = (*_MESSAGES_BY_WORD.get(_key, ()), _message)
+_MESSAGE_KEYS: Final = frozenset(_MESSAGES_BY_WORD)
 
 # PHP and other runtimes start a message with its level and a colon ("Warning: include(x):
 # failed to open stream", "Fatal error: Allowed memory size …").
@@ -223,7 +226,7 @@ _HEX_CODE: Final = re.compile(r"0x[0-9a-f]{8}(?![0-9a-z])")
 # "code"/"código" and the code it names ("fails with code PAY-4012", "código
 # E_UPLOAD_TIMEOUT", "npm ERR! code ERESOLVE", "Error code: 3").
 _CODE_WORDS: Final = lexicon("code código codigo cód cod")
-_CODE_TOKEN: Final = re.compile(r"[ \t]{0,2}[:#=]?[ \t]{0,2}([\w.-]{1,40})")
+_CODE_TOKEN: Final = re.compile(r"[ \t]{0,2}(?:[:#=][ \t]{0,2})?([\w.-]{1,40})")
 
 # A status code: three digits on their own (not part of "1500", "1.500", "500,00", "500%",
 # "#500", "R$500"). The engine jumps between the digits 1-5; the look-behind sits after the
@@ -291,7 +294,7 @@ _COLON: Final = re.compile(
     r":(?<=[^\W\d_]:)[ \t]{0,3}(?=[^\s:/]|\n[ \t]{0,3}\S|\n[ \t]{0,3}\n[ \t]{0,3}\S)"
 )
 # The line a message is on: the rest of this line, or the next non-blank one.
-_LINE: Final = re.compile(r"[ \t]{0,3}(?:\n[ \t]{0,3}){0,2}([^\n]{1,300})")
+_LINE: Final = re.compile(r"[ \t]{0,3}(?:\n[ \t]{0,3}){0,2}(\S[^\n]{0,299})")
 # A line that starts with a program's name in lowercase and a colon, as command-line tools
 # report failures ("curl: (7) Failed to connect", "fatal: not a git repository",
 # "/bin/sh: php: not found"). Headings a customer writes ("Obs:", "Problema:") are
@@ -331,6 +334,10 @@ _UI_WORDS: Final = lexicon(
     """
 )
 
+# How much of a dedicated error field is read as one message; a longer field is a pasted
+# log, which `detect_error_message` reads in full.
+_MAX_FIELD = 1000
+
 # Words of a complaint that names no message: in the error field, "dá erro" or "gives an
 # error" is as empty as in the text.
 _BARE_COMPLAINT: Final = lexicon(
@@ -349,17 +356,19 @@ def detect_error_message(text: Text, /) -> Detection:
     >>> detect_error_message(Text.of("Dá erro quando salvo")).found
     False
     """
-    spans: list[Span] = []
+    spans = gather(
+        _machine_errors(text),
+        _known_messages(text),
+        _codes(text),
+        _colon_messages(text),
+        _verbatim_reports(text),
+        _program_errors(text),
+        _quoted_messages(text),
+    )
     near: list[Span] = []
-    spans.extend(_machine_errors(text))
-    spans.extend(_known_messages(text))
-    spans.extend(_codes(text))
-    spans.extend(_colon_messages(text))
-    spans.extend(_verbatim_reports(text))
-    spans.extend(_program_errors(text))
-    spans.extend(_quoted_messages(text))
-    _error_words(text, spans, near)
-    _status_codes(text, spans, near)
+    if len(spans) < MAX_SPANS:
+        _error_words(text, spans, near)
+        _status_codes(text, spans, near)
     return detection(spans, near)
 
 
@@ -378,13 +387,13 @@ def detect_error_field(field: Text, /) -> Detection:
     detected = detect_error_message(field)
     if detected.found:
         return detected
-    low = field.lowered
+    low = field.lowered[:_MAX_FIELD]
     stripped = low.strip()
     start = low.index(stripped[:1]) if stripped else 0
     whole = [(start, start + len(stripped))]
     if _ERRORISH.search(low) and field.words - _BARE_COMPLAINT - _ERROR_WORDS:
         return detection(whole)
-    if any(_is_code_like(token) for token in field.original.split()):
+    if any(_is_code_like(token) for token in field.original[:_MAX_FIELD].split()):
         return detection(whole)
     if ": " in stripped and len(stripped.split()) >= 3:
         return detection(whole)  # "Component: detail", the shape of a machine message
@@ -461,7 +470,7 @@ def _log_lines(text: Text, level: str) -> Iterator[Span]:
 
 def _known_messages(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words.intersection(_MESSAGES_BY_WORD):
+    for word in text.words & _MESSAGE_KEYS:
         for message in _MESSAGES_BY_WORD[word]:
             if message in low:
                 yield from _find_phrase(low, message)
@@ -484,8 +493,11 @@ def _codes(text: Text) -> Iterator[Span]:
     for word in text.words.intersection(_CODE_WORDS):
         for start, end in text.find(word):
             token = _CODE_TOKEN.match(original, end)
-            if token and (_is_code_like(token.group(1)) or token.group(1).isdigit()):
-                yield (start, token.end(1))
+            if token is None:
+                continue
+            code = token.group(1).rstrip(".-")
+            if code and (_is_code_like(code) or code.isdigit()):
+                yield (start, token.start(1) + len(code))
 
 
 def _is_code_like(token: str) -> bool:
@@ -635,7 +647,7 @@ def _error_words(text: Text, spans: list[Span], near: list[Span]) -> None:
 # What may follow an error word and make it a message: a code ("erro 500", "error code 1045",
 # "error #2002", "error: 0x80070005", "erro 400: redirect_uri_mismatch").
 _CODE_AFTER: Final = re.compile(
-    r"[ \t]{0,2}(?:code|código|codigo|nº|n°|number|número)?[ \t]{0,2}[:#-]?[ \t]{0,2}"
+    r"[ \t]{0,2}(?:(?:code|código|codigo|nº|n°|number|número)[ \t]{0,2})?(?:[:#-][ \t]{0,2})?"
     r"(?:[0-9]{3,6}|0x[0-9a-f]{4,8}|[a-z]{1,4}[-_]?[0-9]{3,6})(?![\w.,])"
 )
 

@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon, limited
+from ticketcore.completeness._text import (
+    Detection,
+    Span,
+    Text,
+    detection,
+    gather,
+    lexicon,
+    limited,
+)
 
 # Phrases that state what should happen, in English and Portuguese. Each is looked for only
 # when its first word is among the text's words.
@@ -90,6 +98,7 @@ _PHRASES_BY_WORD: Final[dict[str, tuple[str, ...]]] = {}
 for _phrase in _EXPECTATIONS + _PROMISES:
     _first = _phrase.split()[0]
     _PHRASES_BY_WORD[_first] = (*_PHRASES_BY_WORD.get(_first, ()), _phrase)
+_PHRASE_KEYS: Final = frozenset(_PHRASES_BY_WORD)
 
 # Uses of the cues that state nothing about the outcome wanted: what does work "as expected",
 # a habit ("I'm used to"), a deadline ("era para ontem"), a preference ("I'd like to pay by
@@ -147,8 +156,20 @@ _RHETORICAL: Final = ("shouldn't", "shouldn\u2019t", "should not", "isn't it sup
 # a statement ("it should appear, no?", "o correto seria R$ 238,80, nao?").
 # A "." or "?" inside a token ("users?page=2", "3.3", "example.com") does not end it.
 _CLAUSE: Final = re.compile(r"(?:[^\n.!?]|[.!?](?=[^\s.!?])){0,240}[.!?]?")
-_TAG_QUESTION: Final = re.compile(
-    r"(?:,|\b)\s?(?:right|no|né|ne|nao|não|certo|correct|ok|isn't it|não é|nao e|verdade)\s?\?$"
+_TAGS: Final = (
+    "right",
+    "no",
+    "né",
+    "ne",
+    "nao",
+    "não",
+    "certo",
+    "correct",
+    "ok",
+    "isn't it",
+    "não é",
+    "nao e",
+    "verdade",
 )
 
 
@@ -160,14 +181,14 @@ def detect_expected_behavior(text: Text, /) -> Detection:
     >>> detect_expected_behavior(Text.of("Should I restart the server?")).found
     False
     """
-    spans = [*_stated(text), *_earlier_behaviour(text), *_needs(text)]
+    spans = gather(_stated(text), _earlier_behaviour(text), _needs(text))
     near = [] if spans else list(_hints(text))
     return detection(spans, near)
 
 
 def _stated(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words.intersection(_PHRASES_BY_WORD):
+    for word in text.words & _PHRASE_KEYS:
         for phrase in _PHRASES_BY_WORD[word]:
             if phrase not in low:
                 continue
@@ -193,15 +214,18 @@ def _is_question(low: str, start: int, stop: int) -> bool:
         return False
     if low.startswith(_RHETORICAL, start) or low[max(0, start - 4) : start] in ("não ", "nao "):
         return False
-    return not _TAG_QUESTION.search(low, max(start, stop - 16), stop)
+    tail = low[max(start, stop - 16) : stop - 1].rstrip()
+    return not any(
+        tail.endswith(tag) and tail[-len(tag) - 1 : -len(tag)] in (" ", ",", "") for tag in _TAGS
+    )
 
 
 def _is_other_use(low: str, start: int, end: int, word: str) -> bool:
     following = low[end : end + 24].split()
-    after = following[0].strip(",.;:") if following else ""
+    after = following[0].strip(",.;:!?") if following else ""
     if word == "should" and after in _ASKING_SUBJECTS:
         return True  # "should I …", "should we …"
-    if any(low.startswith(phrase, max(0, start - 5)) for phrase in _AS_EXPECTED):
+    if low[max(0, start - 16) : end].endswith(_AS_EXPECTED):
         return True  # "the backup runs as expected"
     if word in ("instead", "em", "ao") and _PREFERENCES.search(low, max(0, start - 60), start):
         return True  # "I'd like to pay by transfer instead of card"

@@ -15,7 +15,15 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon
+from ticketcore.completeness._text import (
+    MAX_SPANS,
+    Detection,
+    Span,
+    Text,
+    detection,
+    lexicon,
+    limited,
+)
 
 # Every location with a scheme has "://": the fastest way to find the URLs a customer pasted
 # from the address bar, which are the most precise location they can give.
@@ -33,6 +41,7 @@ _IPV6_COLON: Final = re.compile(r":(?=[0-9a-f]{0,4}:)")
 # longer runs of host characters are junk (a pasted hash, a wall of dots), not a host.
 _MAX_HOST = 253
 _MAX_SCHEME = 16
+_MAX_IPV6 = 47  # "[ffff:…:255.255.255.255]" with its brackets
 
 # The rest of a host name from a dot: letters of any script (IDN), digits, hyphens, dots.
 _HOST_RUN: Final = re.compile(r"[\w.-]*")
@@ -129,16 +138,18 @@ def detect_location(text: Text, /) -> Detection:
     covered = _Covered()
     if "://" in low:
         _find_urls(text, spans, covered)
-    if "." in low:
+    if "." in low and len(spans) < MAX_SPANS:
         _find_hosts(text, spans, near, covered)
-    if "::" in low or low.count(":") >= 2:
+    if ":" in low and len(spans) < MAX_SPANS:
         _find_ipv6(text, spans, covered)
     return detection(spans, near)
 
 
 def _find_urls(text: Text, spans: list[Span], covered: _Covered) -> None:
     low = text.lowered
-    for match in _SCHEME_SEPARATOR.finditer(low):
+    for match in limited(_SCHEME_SEPARATOR.finditer(low)):
+        if len(spans) >= MAX_SPANS:
+            return
         start = _scan_back(low, match.start(), _is_scheme_char, _MAX_SCHEME)
         scheme = low[start : match.start()]
         if not scheme or not scheme[0].isascii() or not scheme[0].isalpha():
@@ -159,7 +170,9 @@ def _find_urls(text: Text, spans: list[Span], covered: _Covered) -> None:
 def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Covered) -> None:
     low = text.lowered
     resume = 0
-    for dot in _INNER_DOT.finditer(low):
+    for dot in limited(_INNER_DOT.finditer(low)):
+        if len(spans) >= MAX_SPANS:
+            return
         position = dot.start()
         if position < resume or covered.contains(position):
             continue
@@ -189,7 +202,9 @@ def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Cover
 def _find_ipv6(text: Text, spans: list[Span], covered: _Covered) -> None:
     low = text.lowered
     resume = 0
-    for colon in _IPV6_COLON.finditer(low):
+    for colon in limited(_IPV6_COLON.finditer(low)):
+        if len(spans) >= MAX_SPANS:
+            return
         position = colon.start()
         if position < resume or covered.contains(position):
             continue
@@ -197,6 +212,8 @@ def _find_ipv6(text: Text, spans: list[Span], covered: _Covered) -> None:
         run = _IPV6_RUN.match(low, position)
         end = run.end() if run else position
         resume = end
+        if end - start > _MAX_IPV6:
+            continue  # a run of hex digits and colons longer than any address: a hash, a dump
         while end > start and low[end - 1] in ".:" and not low[start:end].endswith("::"):
             end -= 1
         if (start > 0 and _is_word(low[start - 1])) or (end < len(low) and _is_word(low[end])):

@@ -18,7 +18,15 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from ticketcore.completeness._text import MAX_HITS, Detection, Span, Text, detection, lexicon
+from ticketcore.completeness._text import (
+    MAX_HITS,
+    Detection,
+    Span,
+    Text,
+    detection,
+    gather,
+    lexicon,
+)
 
 # Roles of a verb form, which decide the context it needs to count as an action.
 _PAST = "past"  # cliquei, acessei: the customer did it; counts anywhere
@@ -219,6 +227,7 @@ _EN_FORMS: Final[dict[str, str]] = {
 }
 
 _ACTION_FORMS: Final[dict[str, str]] = _EN_FORMS | _PT_FORMS
+_ACTION_WORDS: Final = frozenset(_ACTION_FORMS)  # a set, so that "&" walks the smaller side
 
 # Forms that are also everyday nouns, adjectives or prepositions ("sem acesso", "entre 9 e
 # 10", "access denied", "type of plan", "I run a yoga studio"): they count after "I", "eu",
@@ -331,7 +340,7 @@ _COMMAND_LINE: Final = re.compile(
     r"|[\w.-]{1,32}@[\w.-]{1,64}:[^\n$#]{0,80}[$#]"  # user@host:~/dir$
     r"|(?:ps[ \t])?[a-z]:\\[^\n>]{0,120}>"  # C:\Users\x> and PowerShell's PS C:\>
     r"|(#))"
-    r"[ \t]{1,4}([a-z./~_][\w.-]{0,40})"
+    r"[ \t]{1,4}([a-z./~_][\w.-]{0,40})([^\n]{0,300})"
 )
 # Commands a root prompt ("# cmd") is followed by; "# Heading" in Markdown is not a command.
 _ROOT_COMMANDS: Final = lexicon(
@@ -347,12 +356,12 @@ _ROOT_COMMANDS: Final = lexicon(
 # or a new object, or a call on its own line ("left.merge(right)", "$x->save();").
 _CODE_LINE: Final = re.compile(
     r"\n[ \t]{0,12}(?:"
-    r"import [\w.{}, *]{1,200}(?: from [^\n]{1,200})?"
+    r"import [^\n]{1,200}"
     r"|from [\w.]{1,80} import [^\n]{1,200}"
     r"|(?:const |let |var |val |final )?\$?[a-z_][\w.$\[\]'\"]{0,60}(?:->\w{1,40})?"
     r"[ \t]{0,2}=[ \t]{0,2}(?:new |await )?(?:[\w.$:\\]{1,80}\(|[\[{\"'])[^\n]{0,200}"
-    r"|\$?[a-z_][\w$]{0,40}(?:(?:\.|->|::)[\w$]{1,40}){1,6}\([^\n]{0,200}\)[ \t]{0,2};?"
-    r")[ \t]{0,4}(?=\n|$)"
+    r"|\$?[a-z_][\w$]{0,40}(?:(?:\.|->|::)[\w$]{1,40}){1,6}\([^\n]{0,200}\);?[ \t]{0,4}"
+    r")(?=\n|$)"
 )
 # Separators of a menu path ("Arquivo > Configurações", "Settings → Email"): each one is a
 # click the solver repeats.
@@ -361,8 +370,6 @@ _MENU_SEPARATORS: Final = (" > ", " -> ", " \u2192 ", " \u00bb ", " \u203a ")
 # Where a sentence ends; a question ("should I click X?") describes no step taken. A "?"
 # right before a closing quote belongs to a quoted label ('click "Lost your password?"').
 _SENTENCE_END: Final = re.compile(r"[.!\n]|\?(?![\"'\u201d\u2019])")
-# The word after a verb form, to tell "acesso o painel" from "acesso negado".
-_NEXT_WORD: Final = re.compile(r"[ \t]{1,3}(\S{1,24})")
 
 
 def detect_steps(text: Text, /) -> Detection:
@@ -374,14 +381,14 @@ def detect_steps(text: Text, /) -> Detection:
     False
     """
     source = "\n" + text.lowered  # every line, the first included, starts after a "\n"
-    actions = [
-        *_list_actions(source),
-        *_listed_steps(text, source),
-        *_command_actions(source),
-        *_code_statements(source),
-        *_menu_paths(text),
-        *_prose_actions(text),
-    ]
+    actions = gather(
+        _list_actions(source),
+        _listed_steps(text, source),
+        _command_actions(source),
+        _code_statements(source),
+        _menu_paths(text),
+        _prose_actions(text),
+    )
     actions = _merge_attempts(text, actions)
     sequence = list(_sequence_cues(text))
     found = len(actions) >= 2 or (len(actions) == 1 and len(sequence) >= 2)
@@ -449,7 +456,7 @@ def _command_actions(source: str) -> Iterator[Span]:
         command = match.group(2)
         if match.group(1) and command not in _ROOT_COMMANDS and not command.startswith(("./", "/")):
             continue
-        yield _shift(match.span(2))
+        yield _shift((match.start(2), match.end(3)))
 
 
 def _code_statements(source: str) -> Iterator[Span]:
@@ -468,8 +475,8 @@ def _menu_paths(text: Text) -> Iterator[Span]:
                 break
             end = position + len(separator)
             before, after = low[position - 1 : position], low[end : end + 1]
-            if (before.isalnum() or before in "\"')\u201d") and (
-                after.isalnum() or after in "\"'\u201c"
+            if (before.isalnum() or before in ('"', "'", ")", "\u201d")) and (
+                after.isalnum() or after in ('"', "'", "\u201c")
             ):
                 yield (position + 1, end - 1)
             position = low.find(separator, end)
@@ -477,7 +484,7 @@ def _menu_paths(text: Text) -> Iterator[Span]:
 
 def _prose_actions(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words.intersection(_ACTION_FORMS):
+    for word in text.words & _ACTION_WORDS:
         role = _ACTION_FORMS[word]
         for start, end in text.find(word):
             if low[start - 1 : start] == "-" or low[end : end + 1] == "-":
@@ -506,7 +513,7 @@ def _is_action(word: str, role: str, previous: str, following: list[str]) -> boo
     if word in _AMBIGUOUS:
         return previous in _SUBJECTS or (
             (previous in _LINKS or not previous)
-            and (after in _OBJECTS or after in _ROOT_COMMANDS or after[:1] in "\"'")
+            and (after in _OBJECTS or after in _ROOT_COMMANDS or after.startswith(('"', "'")))
         )
     if role in (_PAST, _FIRST_PERSON, _IMPERATIVE):
         return True

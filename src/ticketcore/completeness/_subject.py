@@ -13,29 +13,32 @@ empty subject is not vague but missing, which validation reports.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Final
 
-from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon
+from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon, limited
 
-# Words that say nothing about what is wrong: greetings, pleas, urgency, pronouns, articles,
-# prepositions, reply prefixes and time fillers.
+# Words that carry no content of their own: greetings, pronouns, articles, prepositions,
+# reply prefixes and time fillers. They are skipped, and never pointed at.
 _FILLER: Final = lexicon(
     """
-    help helpme please pls plz urgent urgently urgência urgencia urgente urgentíssimo asap hi
-    hello hey dear ola olá oi bom dia boa tarde noite ajuda ajudem socorro por favor pf pfv
-    preciso need needed i me my mine meu minha meus minhas nosso nossa our we the a an o os as
-    um uma uns umas with com no na nos nas in em de do da dos das to para pra pro on of at is
-    está esta estão é it isso isto this that again novamente ainda still já ja very muito
-    muita quick rápido rapido fast now agora hoje today important importante attention atenção
-    atencao re fw fwd enc res and e or ou sir madam senhor senhora team equipe suporte support
-    favor amigo amigos gente pessoal thanks thank obrigado obrigada grato
+    hi hello hey dear ola olá oi bom dia boa tarde noite i me my mine meu minha meus minhas
+    nosso nossa our we the a an o os as um uma uns umas with com no na nos nas in em de do da
+    dos das to para pra pro on of at is está esta estão é it isso isto this that again
+    novamente ainda still já ja very muito muita now agora hoje today re fw fwd enc res and e
+    or ou sir madam senhor senhora team equipe suporte support amigo amigos gente pessoal
+    thanks thank obrigado obrigada grato
     """
 )
 
-# Words that name a problem without saying which: together with fillers they make a
-# subject vague ("Problema urgente", "Erro", "Não funciona", "Issue with").
+# Pleas and urgency ("help", "URGENTE", "por favor", "asap"), and words that name a problem
+# without saying which ("problema", "erro", "não funciona"): with only these and fillers,
+# a subject is vague, and these are the words pointed at.
 _GENERIC: Final = lexicon(
     """
+    help helpme please pls plz urgent urgently urgência urgencia urgente urgentíssimo asap
+    ajuda ajudem socorro por favor pf pfv preciso need needed quick rápido rapido fast
+    important importante attention atenção atencao
     problem problems problema problemas issue issues error errors erro erros question questions
     dúvida dúvidas duvida duvidas doubt request solicitação solicitacao pedido ticket chamado
     not não nao working work works worked funciona funcionando funcionou funcionar broken
@@ -53,7 +56,10 @@ _GENERIC_OBJECTS: Final = lexicon(
     """
 )
 
-_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+# A word, hyphens and apostrophes included ("e-mail", "doesn't"); possessive quantifiers,
+# so that a word once read is never given back.
+_WORD: Final = re.compile(r"[^\W_]++(?:['\u2019-][^\W_]++)*+")
 
 # Capitals shout: at least this many letters, none of them lowercase, make a subject vague
 # ("SITE FORA DO AR"); shorter ones are acronyms ("DNS", "SSL").
@@ -69,18 +75,25 @@ def detect_vague_subject(subject: Text, /) -> Detection:
     False
     """
     original = subject.original
+    whole: Span = (0, len(original))
     if not original.strip():
         return detection(())
-    words = [(match.group(), match.span()) for match in _WORD.finditer(subject.lowered)]
-    vague = [span for word, span in words if word in _FILLER or word in _GENERIC]
-    content = [(word, span) for word, span in words if word not in _FILLER and word not in _GENERIC]
-    letters = [char for char in original if char.isalpha()]
-    shouting = len(letters) >= _SHOUT_LETTERS and not any(char.islower() for char in letters)
-    whole: Span = (0, len(original))
-    if shouting:
+    if original.isupper() and len(list(islice(_LETTER.finditer(original), _SHOUT_LETTERS))) == (
+        _SHOUT_LETTERS
+    ):
         return detection([whole], found=True)
+    vague: list[Span] = []
+    content: list[str] = []
+    for match in limited(_WORD.finditer(subject.lowered)):
+        word = match.group()
+        if word in _GENERIC:
+            vague.append(match.span())
+        elif word not in _FILLER:
+            content.append(word)
+            if len(content) > 1:
+                return detection((), vague)  # two words that say something: not vague
     if not content:
         return detection(vague or [whole], found=True)
-    if len(words) == 1 and content[0][0] in _GENERIC_OBJECTS:
-        return detection([whole], found=True)
+    if not vague and content[0] in _GENERIC_OBJECTS:
+        return detection([whole], found=True)  # "Site", "Email": what is wrong with it?
     return detection((), vague)

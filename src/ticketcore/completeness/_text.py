@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from typing import Final, TypeVar
 
 import attrs
@@ -104,8 +105,8 @@ def _lower(text: str) -> str:
 
 # The pieces of a token that count as words: letters and digits, joined by straight or
 # typographic apostrophes ("don't"), so that "erro:", "(clique" and "sim/não" yield the words
-# inside them.
-_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# inside them. Possessive quantifiers: a word, once read, is never given back.
+_WORD: Final = re.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+")
 
 
 @attrs.frozen(kw_only=True)
@@ -168,14 +169,27 @@ def _is_word_char(char: str) -> bool:
 
 
 def _words(lowered: str) -> frozenset[str]:
-    tokens = set(lowered.split())
-    plain = {token for token in tokens if token.isalnum()}
-    # Tokens glued to punctuation are split once each, in one pass over their concatenation.
-    glued = " ".join(tokens - plain)
-    return frozenset(plain.union(_WORD.findall(glued)))
+    tokens = frozenset(lowered.split())
+    # Tokens glued to punctuation ("erro:", "(clique") are split once each, in one pass over
+    # their concatenation; keeping the glued token as well does no harm. Tokens longer than
+    # `_MAX_GLUED` are URLs, hashes or pasted junk, whose pieces are not prose.
+    glued = " ".join(token for token in tokens if len(token) <= _MAX_GLUED and not token.isalnum())
+    return tokens.union(_WORD.findall(glued))
+
+
+_MAX_GLUED = 120
 
 
 _T = TypeVar("_T")
+
+
+def gather(*sources: Iterable[Span]) -> list[Span]:
+    """Collect evidence from ``sources`` in turn, at most `MAX_SPANS` spans.
+
+    Sources are generators that only do their work when asked, so once a detector holds as
+    much evidence as it can report, the remaining sources are never run.
+    """
+    return list(islice(chain.from_iterable(sources), MAX_SPANS))
 
 
 def limited(items: Iterable[_T], /, limit: int = MAX_HITS) -> Iterator[_T]:

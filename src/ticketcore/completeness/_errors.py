@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Final
 
 from ticketcore.completeness._text import (
@@ -25,10 +26,10 @@ from ticketcore.completeness._text import (
     Detection,
     Span,
     Text,
+    alternation,
     detection,
     gather,
     lexicon,
-    limited,
 )
 
 # Words that name an error without quoting it ("it gives an error", "dá erro"): the customer
@@ -51,22 +52,29 @@ _MESSAGE_NOUNS: Final = lexicon(
     reply resposta retorno response result resultado output saída saida log
     """
 )
-_COLON_CUES: Final = _ERROR_WORDS | _DISPLAY_VERBS | _MESSAGE_NOUNS
 
 # Words that make quoted or colon-introduced text read as an error. Quoted button labels
 # ("Salvar"), success texts ("E-mail enviado com sucesso") and marketing ("blazing fast")
 # do not contain them.
 _ERRORISH: Final = re.compile(
-    r"error|erro|fail|falh|denied|negad|invalid|inválid|incorrect|incorret|not found"
-    r"|não encontrad|nao encontrad|unable|could not|couldn't|cannot|can't|can\u2019t"
-    r"|não foi possível|não é possível|nao foi possivel|não pode|timeout|timed out|time-out"
-    r"|esgotad|refused|recus|expired|expirad|expirou|forbidden|proibid|unavailable"
-    r"|indisponível|exception|unreachable|inacessível|went wrong|deu errado|wrong|suspen"
-    r"|\bfull\b|cheia|cheio|\blost\b|perdid|declined|not secure|não seguro|inseguro"
-    r"|not private|não é particular|blocked|bloquead|try again|tente novamente|unexpected"
-    r"|inesperad|warning|conflict|conflito|gone away|rejected|rejeitad|problem|not allowed"
-    r"|não permitid|unauthorized|não autorizad|missing|does not exist|doesn't exist"
-    r"|não existe|exceeded|excedid|not responding|não responde|undefined|null|no such"
+    alternation(
+        phrase.replace("_", " ")  # "_" joins the words of a phrase in the list below
+        for phrase in lexicon(
+            """
+            error erro fail falh denied negad invalid inválid incorrect incorret not_found
+            não_encontrad nao_encontrad unable could_not couldn't cannot can't can\u2019t
+            não_foi_possível não_é_possível nao_foi_possivel não_pode timeout timed_out
+            time-out esgotad refused recus expired expirad expirou forbidden proibid
+            unavailable indisponível exception unreachable inacessível went_wrong deu_errado
+            wrong suspen cheia cheio perdid declined not_secure não_seguro inseguro not_private
+            não_é_particular blocked bloquead try_again tente_novamente unexpected inesperad
+            warning conflict conflito gone_away rejected rejeitad problem not_allowed
+            não_permitid unauthorized não_autorizad missing does_not_exist doesn't_exist
+            não_existe exceeded excedid not_responding não_responde undefined null no_such
+            """
+        )
+    )
+    + r"|\bfull\b|\blost\b"  # whole words only: not "fully", "Full Backup" is a label
 )
 
 # Messages servers, browsers, mail systems and runtimes print word for word. Each is keyed by
@@ -185,8 +193,12 @@ _LEVEL_PREFIXES: Final = ("fatal error:", "warning:", "notice:", "deprecated:", 
 
 # Browser and TLS error codes (ERR_CONNECTION_REFUSED, NET::ERR_CERT_DATE_INVALID,
 # DNS_PROBE_FINISHED_NXDOMAIN, SSL_ERROR_RX_RECORD_TOO_LONG, SEC_ERROR_UNKNOWN_ISSUER).
-_ERROR_CODE: Final = re.compile(
-    r"err_[a-z0-9_]{3,60}|_error(?:_[a-z0-9_]{1,60})?|dns_probe_[a-z_]{3,40}"
+# One pattern per literal start, so that the engine jumps between occurrences of it; each is
+# run only when the word it contains is among the text's words.
+_ERROR_CODES: Final = (
+    ("err", re.compile(r"err_[a-z0-9_]{3,60}")),
+    ("error", re.compile(r"_error(?:_[a-z0-9_]{1,60})?")),
+    ("probe", re.compile(r"dns_probe_[a-z_]{3,40}")),
 )
 
 # Exception class names in the original case: "TypeError", "PDOException",
@@ -401,35 +413,37 @@ def detect_error_field(field: Text, /) -> Detection:
 
 
 def _machine_errors(text: Text) -> Iterator[Span]:
+    # The cheap checks against `Text.words` decide which scans run: a substring test on a
+    # long text costs as much as the scan it would save.
     low = text.lowered
     original = text.original
-    if "err" in low or "dns_probe" in low:
-        for match in limited(_ERROR_CODE.finditer(low)):
+    words = text.words
+    for word, pattern in _ERROR_CODES:
+        if word not in words:
+            continue
+        for match in islice(pattern.finditer(low), MAX_HITS):
             start = match.start()
             while start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_:"):
                 start -= 1  # take in "NET::" and "SSL" before "_ERROR"
             yield (start, match.end())
-    if "Error" in original or "Exception" in original:
-        for match in limited(_EXCEPTION_NAME.finditer(original)):
-            start = match.start()
-            if start and original[start - 1].isalnum():
-                yield (_name_start(original, start), match.end())
-    if "." in low:
-        yield from (m.span() for m in limited(_STACK_FRAME.finditer(low)))
-    if " on line " in low:
-        yield from (m.span() for m in limited(_PHP_LINE.finditer(low)))
+    for match in islice(_EXCEPTION_NAME.finditer(original), MAX_HITS):
+        start = match.start()
+        if start and original[start - 1].isalnum():
+            yield (_name_start(original, start), match.end())
+    yield from (m.span() for m in islice(_STACK_FRAME.finditer(low), MAX_HITS))
+    if "line" in words:
+        yield from (m.span() for m in islice(_PHP_LINE.finditer(low), MAX_HITS))
     if "[" in low:
-        yield from (m.span() for m in limited(_LOG_LEVEL.finditer(low)))
+        yield from (m.span() for m in islice(_LOG_LEVEL.finditer(low), MAX_HITS))
         yield from _timestamped_lines(low)
-    if "ora-" in low:
-        yield from (m.span() for m in limited(_ORACLE_CODE.finditer(low)))
-    if "0x" in low:
-        yield from (m.span() for m in limited(_HEX_CODE.finditer(low)))
+    if "ora" in words:
+        yield from (m.span() for m in islice(_ORACLE_CODE.finditer(low), MAX_HITS))
+    yield from (m.span() for m in islice(_HEX_CODE.finditer(low), MAX_HITS))
     for level in _LOG_WORDS:
-        if level in original:
+        if level.lower() in words:
             yield from _log_lines(text, level)
     for prefix in _LEVEL_PREFIXES:
-        if prefix in low:
+        if prefix.split()[0].rstrip(":") in words:
             yield from _find_phrase(low, prefix)
 
 
@@ -443,7 +457,7 @@ def _name_start(original: str, start: int) -> int:
 
 def _timestamped_lines(low: str) -> Iterator[Span]:
     """Log lines that start with a bracketed timestamp and report a failure."""
-    for match in limited(_LOG_TIMESTAMP.finditer(low)):
+    for match in islice(_LOG_TIMESTAMP.finditer(low), MAX_HITS):
         line_end = low.find("\n", match.end())
         end = line_end if line_end >= 0 else len(low)
         if _ERRORISH.search(low, match.end(), end):
@@ -528,7 +542,7 @@ def _colon_messages(text: Text) -> Iterator[Span]:
     if ":" not in low:
         return
     resume = 0
-    for colon in limited(_COLON.finditer(low)):
+    for colon in islice(_COLON.finditer(low), MAX_HITS):
         position = colon.start()
         if position < resume:
             continue
@@ -558,10 +572,10 @@ def _colon_messages(text: Text) -> Iterator[Span]:
 def _program_errors(text: Text) -> Iterator[Span]:
     """A command-line tool's complaint on its own line ("curl: (7) Failed to connect …")."""
     low = text.lowered
-    if ": " not in low:
+    if ":" not in low:
         return
     source = "\n" + text.original  # every line, the first included, starts after a "\n"
-    for match in limited(_PROGRAM_LINE.finditer(source)):
+    for match in islice(_PROGRAM_LINE.finditer(source), MAX_HITS):
         start, end = match.start(2) - 1, match.end(2) - 1
         if _ERRORISH.search(low, start, end):
             yield (start, end)
@@ -610,7 +624,7 @@ def _quoted_messages(text: Text) -> Iterator[Span]:
     if not any(quote in low for quote in _QUOTE_CLOSERS):
         return
     resume = 0
-    for match in limited(_QUOTE.finditer(low)):
+    for match in islice(_QUOTE.finditer(low), MAX_HITS):
         start = match.start()
         if start < resume:
             continue
@@ -655,7 +669,7 @@ _CODE_AFTER: Final = re.compile(
 def _status_codes(text: Text, spans: list[Span], near: list[Span]) -> None:
     """Three-digit status codes: strong in context or with an SMTP enhanced code, else near."""
     low = text.lowered
-    for match in limited(_STATUS_CODE.finditer(low)):
+    for match in islice(_STATUS_CODE.finditer(low), MAX_HITS):
         code = match.group()
         if code[0] not in "45":
             continue  # 1xx-3xx are not errors ("200 OK" is a success)

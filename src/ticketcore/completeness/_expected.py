@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Final
 
 from ticketcore.completeness._text import (
+    MAX_HITS,
     Detection,
     Span,
     Text,
     detection,
     gather,
     lexicon,
-    limited,
 )
 
 # Phrases that state what should happen, in English and Portuguese. Each is looked for only
@@ -142,6 +143,8 @@ _NEED: Final = re.compile(
     r"|precisa(?:mos)? que (?!voc|vc|alguém|alguem|me |nos |verifiq|resolv)"
 )
 
+_NEED_WORDS: Final = lexicon("need needs precisa precisamos")
+
 # Words that hint at an expectation without stating it: near.
 _HINTS: Final = lexicon(
     """
@@ -238,8 +241,8 @@ def _earlier_behaviour(text: Text) -> Iterator[Span]:
     starts = [
         start for word in text.words.intersection(_BEFORE_WORDS) for start, _end in text.find(word)
     ]
-    if "até " in low:
-        starts.extend(match.start() for match in limited(_UNTIL.finditer(low)))
+    if "até" in text.words:
+        starts.extend(match.start() for match in islice(_UNTIL.finditer(low), MAX_HITS))
     if "." in low:
         starts.extend(_version_starts(low))
     for start in starts:
@@ -259,7 +262,7 @@ def _earlier_behaviour(text: Text) -> Iterator[Span]:
 
 
 def _version_starts(low: str) -> Iterator[int]:
-    for match in limited(_VERSION_DOT.finditer(low)):
+    for match in islice(_VERSION_DOT.finditer(low), MAX_HITS):
         number = match.start()
         while number > 0 and (low[number - 1].isdigit() or low[number - 1] == "v"):
             number -= 1
@@ -280,9 +283,9 @@ def _is_past(word: str) -> bool:
 
 def _needs(text: Text) -> Iterator[Span]:
     low = text.lowered
-    if "need" not in low and "precis" not in low:
+    if not text.words & _NEED_WORDS:
         return
-    for match in limited(_NEED.finditer(low)):
+    for match in islice(_NEED.finditer(low), MAX_HITS):
         stop = _clause_end(low, match.start())
         if not _is_question(low, match.start(), stop):
             yield (match.start(), _trim(low, match.start(), stop))
@@ -297,7 +300,6 @@ def _trim(low: str, start: int, stop: int) -> int:
 def _hints(text: Text) -> Iterator[Span]:
     for word in text.words.intersection(_HINTS):
         yield from text.find(word)
-    low = text.lowered
     for phrase in _BARE_PHRASES:
-        if phrase in low:
+        if phrase.split()[0] in text.words:
             yield from text.find(phrase)

@@ -13,16 +13,17 @@ import bisect
 import ipaddress
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import Final
 
 from ticketcore.completeness._text import (
+    MAX_HITS,
     MAX_SPANS,
     Detection,
     Span,
     Text,
     detection,
     lexicon,
-    limited,
 )
 
 # Every location with a scheme has "://": the fastest way to find the URLs a customer pasted
@@ -147,7 +148,7 @@ def detect_location(text: Text, /) -> Detection:
 
 def _find_urls(text: Text, spans: list[Span], covered: _Covered) -> None:
     low = text.lowered
-    for match in limited(_SCHEME_SEPARATOR.finditer(low)):
+    for match in islice(_SCHEME_SEPARATOR.finditer(low), MAX_HITS):
         if len(spans) >= MAX_SPANS:
             return
         start = _scan_back(low, match.start(), _is_scheme_char, _MAX_SCHEME)
@@ -170,7 +171,7 @@ def _find_urls(text: Text, spans: list[Span], covered: _Covered) -> None:
 def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Covered) -> None:
     low = text.lowered
     resume = 0
-    for dot in limited(_INNER_DOT.finditer(low)):
+    for dot in islice(_INNER_DOT.finditer(low), MAX_HITS):
         if len(spans) >= MAX_SPANS:
             return
         position = dot.start()
@@ -202,7 +203,7 @@ def _find_hosts(text: Text, spans: list[Span], near: list[Span], covered: _Cover
 def _find_ipv6(text: Text, spans: list[Span], covered: _Covered) -> None:
     low = text.lowered
     resume = 0
-    for colon in limited(_IPV6_COLON.finditer(low)):
+    for colon in islice(_IPV6_COLON.finditer(low), MAX_HITS):
         if len(spans) >= MAX_SPANS:
             return
         position = colon.start()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Final
 
 from ticketcore.completeness._text import (
@@ -327,10 +328,13 @@ _LIST_ITEM: Final = re.compile(
 )
 # Any list item at the start of a line, whatever it says: used under a steps heading.
 _ANY_ITEM: Final = re.compile(r"\n[ \t]{0,8}" + _MARKER + r"[ \t]{0,8}(\S[^\n]{0,300})")
-# A numbered item inside a line ("passos: 1) acesse o painel 2) clique em X"). The engine
-# jumps between the rare "." and ")" characters; the look-behind checks the digit after.
-_INLINE_ITEM: Final = re.compile(
-    r"[.)](?<=[0-9][.)])[ \t]{1,8}(?:(?:eu|i|we|then|depois|e|and)[ \t]{1,4})?([^\W\d_]{1,24})"
+# A numbered item inside a line ("passos: 1) acesse o painel 2) clique em X"). One pattern
+# per mark, so the engine jumps from one "." (or ")") to the next; the look-behind then
+# checks the digit before it.
+_INLINE_ITEM_TAIL: Final = r"[ \t]{1,8}(?:(?:eu|i|we|then|depois|e|and)[ \t]{1,4})?([^\W\d_]{1,24})"
+_INLINE_ITEMS: Final = (
+    re.compile(r"\.(?<=[0-9]\.)" + _INLINE_ITEM_TAIL),
+    re.compile(r"\)(?<=[0-9]\))" + _INLINE_ITEM_TAIL),
 )
 # A command typed at a prompt: "$ cmd", "user@host:~$ cmd", ">>> code", "C:\\> cmd",
 # "# cmd" (a root shell). Each command line is one action.
@@ -385,7 +389,7 @@ def detect_steps(text: Text, /) -> Detection:
         _list_actions(source),
         _listed_steps(text, source),
         _command_actions(source),
-        _code_statements(source),
+        _code_statements(text, source),
         _menu_paths(text),
         _prose_actions(text),
     )
@@ -403,12 +407,12 @@ def _shift(span: Span) -> Span:
 
 
 def _list_actions(source: str) -> Iterator[Span]:
-    if "\n" in source[1:] or source[1:2] in _BULLETS or source[1:2].isdigit():
-        for match in _LIST_ITEM.finditer(source):
+    if source.find("\n", 1) >= 0 or source[1:2] in _BULLETS or source[1:2].isdigit():
+        for match in islice(_LIST_ITEM.finditer(source), MAX_HITS):
             if _is_item_verb(match.group(1)):
                 yield _shift(match.span(1))
-    if "." in source or ")" in source:
-        for match in _INLINE_ITEM.finditer(source):
+    for pattern in _INLINE_ITEMS:
+        for match in islice(pattern.finditer(source), MAX_HITS):
             start = match.start()
             digits = start
             while digits > 0 and source[digits - 1].isdigit() and start - digits < 3:
@@ -452,17 +456,17 @@ def _listed_steps(text: Text, source: str) -> Iterator[Span]:
 def _command_actions(source: str) -> Iterator[Span]:
     if not any(prompt in source for prompt in ("$", ">", "#")):
         return
-    for match in _COMMAND_LINE.finditer(source):
+    for match in islice(_COMMAND_LINE.finditer(source), MAX_HITS):
         command = match.group(2)
         if match.group(1) and command not in _ROOT_COMMANDS and not command.startswith(("./", "/")):
             continue
         yield _shift((match.start(2), match.end(3)))
 
 
-def _code_statements(source: str) -> Iterator[Span]:
-    if "(" not in source and "=" not in source and "import " not in source:
+def _code_statements(text: Text, source: str) -> Iterator[Span]:
+    if "(" not in source and "=" not in source and "import" not in text.words:
         return
-    for match in _CODE_LINE.finditer(source):
+    for match in islice(_CODE_LINE.finditer(source), MAX_HITS):
         yield _shift((match.start() + 1, match.end()))
 
 

@@ -16,7 +16,7 @@ import re
 from itertools import islice
 from typing import Final
 
-from ticketcore.completeness._text import Detection, Span, Text, detection, lexicon, limited
+from ticketcore.completeness._text import MAX_HITS, Detection, Span, Text, detection, lexicon
 
 # Words that carry no content of their own: greetings, pronouns, articles, prepositions,
 # reply prefixes and time fillers. They are skipped, and never pointed at.
@@ -84,7 +84,7 @@ def detect_vague_subject(subject: Text, /) -> Detection:
         return detection([whole], found=True)
     vague: list[Span] = []
     content: list[str] = []
-    for match in limited(_WORD.finditer(subject.lowered)):
+    for match in islice(_WORD.finditer(subject.lowered), MAX_HITS):
         word = match.group()
         if word in _GENERIC:
             vague.append(match.span())

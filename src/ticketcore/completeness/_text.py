@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from typing import Final, TypeVar
+from typing import Final
 
 import attrs
 
@@ -180,9 +180,6 @@ def _words(lowered: str) -> frozenset[str]:
 _MAX_GLUED = 120
 
 
-_T = TypeVar("_T")
-
-
 def gather(*sources: Iterable[Span]) -> list[Span]:
     """Collect evidence from ``sources`` in turn, at most `MAX_SPANS` spans.
 
@@ -192,12 +189,35 @@ def gather(*sources: Iterable[Span]) -> list[Span]:
     return list(islice(chain.from_iterable(sources), MAX_SPANS))
 
 
-def limited(items: Iterable[_T], /, limit: int = MAX_HITS) -> Iterator[_T]:
-    """Yield at most ``limit`` items: the bound on Python work per pattern (see `MAX_HITS`)."""
-    for count, item in enumerate(items):
-        if count == limit:
-            return
-        yield item
+def alternation(words: Iterable[str], /) -> str:
+    """Write words as one regex alternation shaped as a prefix tree.
+
+    A flat ``erro|error|errado`` makes the engine try every word at every position; the
+    tree shares prefixes, so each position costs a few character tests.
+
+    >>> alternation(["error", "erro", "errado", "fail"])
+    '(?:err(?:ado|o(?:r)?)|fail)'
+    """
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def _branches(node: _Tree) -> str:
+    branches = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def lexicon(words: str, /) -> frozenset[str]:

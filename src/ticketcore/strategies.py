@@ -68,10 +68,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-# Strategy builders are cached: building a strategy (and validating it) costs far more than
-# drawing from it, and a composite would otherwise build its parts again for every example.
-
-
 _ALNUM: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
@@ -88,6 +84,8 @@ def _words(*, separators: str, max_words: int, max_size: int = 12) -> st.SearchS
     )
 
 
+# Strategy builders are cached (here and below): building and validating a strategy costs far
+# more than drawing from it, and a composite would otherwise rebuild its parts for every example.
 @functools.cache
 def _or_none(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
@@ -310,20 +308,24 @@ def emails() -> st.SearchStrategy[str]:
     return st.builds("{}@{}".format, local, domains(special_use=False))
 
 
-_PORTS: Final = st.integers(1, 65535)
+_PORTS: Final = st.none() | st.integers(1, 65535)
+_OPTIONAL_PATHS: Final = st.just("") | _PATHS
+_FORMS: Final = st.sampled_from(["domain", "url", "ipv4", "ipv6", "bare-ipv6", "localhost"])
+_SCHEMES: Final = st.sampled_from(["http", "https", "HTTPS", "ftp", "sftp", "wss"])
+_URL_HOSTS: Final = domains() | st.ip_addresses(v=4).map(str)
 
 
 @st.composite
 def _location_texts(draw: st.DrawFn) -> str:
-    form = draw(st.sampled_from(["domain", "url", "ipv4", "ipv6", "bare-ipv6", "localhost"]))
-    port = draw(st.none() | _PORTS)
-    path = draw(st.just("") | _PATHS)
+    form = draw(_FORMS)
+    port = draw(_PORTS)
+    path = draw(_OPTIONAL_PATHS)
     suffix = (f":{port}" if port is not None else "") + path
     if form == "domain":
         return draw(domains()) + suffix
     if form == "url":
-        scheme = draw(st.sampled_from(["http", "https", "HTTPS", "ftp", "sftp", "wss"]))
-        host = draw(domains() | st.ip_addresses(v=4).map(str))
+        scheme = draw(_SCHEMES)
+        host = draw(_URL_HOSTS)
         return f"{scheme}://{host}{suffix}"
     if form == "ipv4":
         return f"{draw(st.ip_addresses(v=4))}{suffix}"
@@ -468,16 +470,18 @@ def attachments(limits: Limits = DEFAULT_LIMITS) -> st.SearchStrategy[Attachment
         msg = "these limits allow no attachment content type"
         raise InvalidArgument(msg)
 
+    kind_strategy = st.sampled_from(kinds)
+    sizes = st.integers(0, limits.max_attachment_size)
+
     @st.composite
     def build(draw: st.DrawFn) -> Attachment:
-        extension, media_type = draw(st.sampled_from(kinds))
+        extension, media_type = draw(kind_strategy)
         stem = draw(_STEMS)
         if extension:
-            extension = draw(st.sampled_from([extension, extension.upper()]))
+            extension = extension.upper() if draw(st.booleans()) else extension
             stem = stem[: FILENAME_MAX_LENGTH - len(extension) - 1]
         filename = f"{stem}.{extension}" if extension else stem
-        size = draw(st.integers(0, limits.max_attachment_size))
-        return Attachment(filename=filename, content_type=media_type, size=size)
+        return Attachment(filename=filename, content_type=media_type, size=draw(sizes))
 
     return build()
 

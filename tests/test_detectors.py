@@ -389,6 +389,8 @@ EXPECTED_FOUND = [
     "Antes aparecia o cadeado do lado do endereço.",
     "Until last week we received them within minutes.",
     "Na 3.3 abria tudo em menos de 1 segundo.",
+    "It used to load in two seconds.",
+    "O sistema costumava enviar o boleto por e-mail.",
 ]
 
 EXPECTED_MISSING = [
@@ -406,6 +408,7 @@ EXPECTED_MISSING = [
     "I'd like to pay by bank transfer instead of credit card.",
     "Era para ontem!",
     "I'm used to the old panel.",
+    "It used to work.",
 ]
 
 

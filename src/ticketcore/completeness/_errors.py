@@ -189,7 +189,13 @@ _MESSAGE_KEYS: Final = frozenset(_MESSAGES_BY_WORD)
 
 # PHP and other runtimes start a message with its level and a colon ("Warning: include(x):
 # failed to open stream", "Fatal error: Allowed memory size …").
-_LEVEL_PREFIXES: Final = ("fatal error:", "warning:", "notice:", "deprecated:", "strict standards:")
+_LEVEL_PREFIXES: Final = (
+    ("fatal", "fatal error:"),
+    ("warning", "warning:"),
+    ("notice", "notice:"),
+    ("deprecated", "deprecated:"),
+    ("strict", "strict standards:"),
+)
 
 # Browser and TLS error codes (ERR_CONNECTION_REFUSED, NET::ERR_CERT_DATE_INVALID,
 # DNS_PROBE_FINISHED_NXDOMAIN, SSL_ERROR_RX_RECORD_TOO_LONG, SEC_ERROR_UNKNOWN_ISSUER).
@@ -442,8 +448,8 @@ def _machine_errors(text: Text) -> Iterator[Span]:
     for level in _LOG_WORDS:
         if level.lower() in words:
             yield from _log_lines(text, level)
-    for prefix in _LEVEL_PREFIXES:
-        if prefix.split()[0].rstrip(":") in words:
+    for first, prefix in _LEVEL_PREFIXES:
+        if first in words:
             yield from _find_phrase(low, prefix)
 
 

@@ -25,6 +25,7 @@ from ticketcore.completeness._text import (
     Text,
     detection,
     gather,
+    keyed,
     lexicon,
 )
 
@@ -111,6 +112,9 @@ _PREFERENCES: Final = re.compile(r"like to|want to|prefer|gostaria|quero|prefiro
 
 # "Before" markers that introduce how the service used to behave.
 _BEFORE_WORDS: Final = lexicon("antes anteriormente until previously formerly")
+# Habits of the service, followed by the verb in its base form: "it used to load in 2 s".
+_HABITS: Final = keyed(("used to", "costumava", "costumavam"))
+_HABIT_WORDS: Final = lexicon("am i'm i\u2019m get got getting be being are")
 # "Até semana passada", "até ontem": the same, in two words.
 _UNTIL: Final = re.compile(
     r"até (?:a |o )?(?:semana|mês|mes|ontem|sexta|segunda|então|a atualização|o update)"
@@ -151,7 +155,7 @@ _HINTS: Final = lexicon(
     normally normalmente properly correctly corretamente funcionava worked working funcione
     """
 )
-_BARE_PHRASES: Final = ("antes funcionava", "worked before", "was working", "used to work")
+_BARE_PHRASES: Final = keyed(("antes funcionava", "worked before", "was working", "used to work"))
 
 _RHETORICAL: Final = ("shouldn't", "shouldn\u2019t", "should not", "isn't it supposed")
 
@@ -255,10 +259,30 @@ def _earlier_behaviour(text: Text) -> Iterator[Span]:
         verb = next((index for index, word in enumerate(words) if _is_past(word)), None)
         # What follows the verb describes the behaviour; what precedes it ("antes da troca
         # do computador funcionava") only dates it.
-        if verb is not None and any(
-            word and word not in _BARE_BEFORE and not _is_past(word) for word in words[verb + 1 :]
-        ):
+        if verb is not None and _describes(words[verb + 1 :]):
             yield (start, _trim(low, start, stop))
+    yield from _habits(text)
+
+
+def _habits(text: Text) -> Iterator[Span]:
+    """What it "used to" do, when said concretely: "it used to load in two seconds"."""
+    low = text.lowered
+    for first, phrase in _HABITS:
+        if first not in text.words:
+            continue
+        for start, end in text.find(phrase):
+            before = low[max(0, start - 12) : start].split()
+            if before and before[-1] in _HABIT_WORDS:
+                continue  # "I'm used to the old panel": a habit of the customer's
+            stop = _clause_end(low, end)
+            words = [word.strip(".!?,;:()\"'") for word in low[end:stop].split()]
+            # The first word is the verb ("load", "abrir"); the rest must describe it.
+            if len(words) > 1 and _describes(words[1:]):
+                yield (start, _trim(low, start, stop))
+
+
+def _describes(words: list[str]) -> bool:
+    return any(word and word not in _BARE_BEFORE and not _is_past(word) for word in words)
 
 
 def _version_starts(low: str) -> Iterator[int]:
@@ -300,6 +324,6 @@ def _trim(low: str, start: int, stop: int) -> int:
 def _hints(text: Text) -> Iterator[Span]:
     for word in text.words.intersection(_HINTS):
         yield from text.find(word)
-    for phrase in _BARE_PHRASES:
-        if phrase.split()[0] in text.words:
+    for first, phrase in _BARE_PHRASES:
+        if first in text.words:
             yield from text.find(phrase)

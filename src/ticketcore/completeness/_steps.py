@@ -26,6 +26,7 @@ from ticketcore.completeness._text import (
     Text,
     detection,
     gather,
+    keyed,
     lexicon,
 )
 
@@ -282,32 +283,36 @@ _ASPECT_VERBS: Final = lexicon("start started starting stop stopped keep kept")
 _SEQUENCE_WORDS: Final = lexicon(
     "first firstly then afterwards next finally lastly primeiro primeiramente depois finalmente"
 )
-_SEQUENCE_PHRASES: Final = (
-    "step by step",
-    "after that",
-    "passo a passo",
-    "em seguida",
-    "por fim",
-    "por último",
-    "depois disso",
-    "após isso",
-    "logo após",
+_SEQUENCE_PHRASES: Final = keyed(
+    (
+        "step by step",
+        "after that",
+        "passo a passo",
+        "em seguida",
+        "por fim",
+        "por último",
+        "depois disso",
+        "após isso",
+        "logo após",
+    )
 )
 
 # Headings that announce a list of steps: every item of a list under one counts, even when
 # it names a menu entry rather than a verb ("Passos: 1. Relatórios 2. Gerar").
-_STEP_HEADINGS: Final = (
-    "steps to reproduce",
-    "how to reproduce",
-    "to reproduce",
-    "repro steps",
-    "steps",
-    "passos para reproduzir",
-    "como reproduzir",
-    "para reproduzir",
-    "passo a passo",
-    "passos",
-    "reprodução",
+_STEP_HEADINGS: Final = keyed(
+    (
+        "steps to reproduce",
+        "how to reproduce",
+        "to reproduce",
+        "repro steps",
+        "steps",
+        "passos para reproduzir",
+        "como reproduzir",
+        "para reproduzir",
+        "passo a passo",
+        "passos",
+        "reprodução",
+    )
 )
 
 # The marks that start a bulleted list item: hyphen, asterisk, bullet, middle dot, en and em
@@ -432,8 +437,8 @@ def _is_item_verb(word: str) -> bool:
 def _listed_steps(text: Text, source: str) -> Iterator[Span]:
     """Every item of a list under a "Steps:" or "Passos:" heading."""
     low = text.lowered
-    for heading in _STEP_HEADINGS:
-        if heading.split()[0] not in text.words or heading not in low:
+    for first, heading in _STEP_HEADINGS:
+        if first not in text.words or heading not in low:
             continue
         for _start, end in text.find(heading):
             line_end = low.find("\n", end)
@@ -589,6 +594,6 @@ def _sequence_cues(text: Text) -> Iterable[Span]:
     for word in words.intersection(_SEQUENCE_WORDS):
         yield from text.find(word)
     low = text.lowered
-    for phrase in _SEQUENCE_PHRASES:
-        if phrase.split()[0] in words and phrase in low:
+    for first, phrase in _SEQUENCE_PHRASES:
+        if first in words and phrase in low:
             yield from text.find(phrase)

@@ -220,6 +220,15 @@ def _branches(node: _Tree) -> str:
     return body
 
 
+def keyed(phrases: Iterable[str], /) -> tuple[tuple[str, str], ...]:
+    """Pair each phrase with its first word, the word checked against `Text.words` first.
+
+    >>> keyed(["em seguida", "then"])
+    (('em', 'em seguida'), ('then', 'then'))
+    """
+    return tuple((phrase.split()[0], phrase) for phrase in phrases)
+
+
 def lexicon(words: str, /) -> frozenset[str]:
     """Read a word list written as whitespace-separated words, the way the lexicons are kept.
 

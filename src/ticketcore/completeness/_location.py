@@ -49,7 +49,7 @@ _HOST_RUN: Final = re.compile(r"[\w.-]*")
 
 # What may follow a host in the same location: a port, then a path, query or fragment; the
 # path ends at the first space, quote or bracket, like a browser's address bar would.
-_PORT: Final = re.compile(r":[0-9]{1,5}(?![\w.])")
+_PORT: Final = re.compile(r":[0-9]{1,5}(?!\w|\.\w)")
 _PATH: Final = re.compile(r"[/?#][^\s\"'<>()\[\]{}]{0,2000}")
 
 # Everything after "://" up to the first space, quote or parenthesis: host (IPv6 in brackets

@@ -246,8 +246,8 @@ _AMBIGUOUS: Final = lexicon(
 # What makes an ambiguous form a verb: the object or place that follows it.
 _OBJECTS: Final = lexicon(
     """
-    the a an my your our his her their this that these those it them in into on onto to up
-    out with all any some each every o a os as um uma uns umas meu minha meus minhas seu sua
+    the a an my your our his her their this that these those it them in into on onto up out
+    with all any some each every o a os as um uma uns umas meu minha meus minhas seu sua
     nosso nossa no na nos nas em pelo pela todos todas esse essa este esta isso
     """
 )
@@ -275,6 +275,14 @@ _ATTEMPTS: Final = lexicon("try tried trying attempt attempted tentei tento tent
 # um chamado") is history, retrying ("tentei de novo") repeats the last step, and "start" or
 # "keep" before a gerund ("I start getting 429") describes the symptom, not an action.
 _SUPPORT_CONTACT: Final = lexicon("chamado chamados ticket tickets protocolo")
+# Objects of troubleshooting rather than reproduction: clearing the cache or restarting the
+# router tells what was tried, not how to make the problem happen.
+_TROUBLESHOOTING: Final = lexicon(
+    """
+    cache caches cookies histórico historico history roteador router modem incognito anônima
+    anonima privada
+    """
+)
 _RETRIES: Final = ("again", "novamente", "de novo", "outra vez")
 _ASPECT_VERBS: Final = lexicon("start started starting stop stopped keep kept")
 
@@ -504,6 +512,7 @@ def _prose_actions(text: Text) -> Iterator[Span]:
                 _is_action(word, role, previous, following)
                 and not _in_question(low, end)
                 and not _SUPPORT_CONTACT.intersection(following)
+                and not _TROUBLESHOOTING.intersection(following)
                 and not " ".join(following).startswith(_RETRIES)
                 and not (word in _ASPECT_VERBS and following[:1] and following[0].endswith("ing"))
             ):

@@ -136,6 +136,23 @@ POSITIVES = [
         [C],
     ),
     ("mysql://shop:Sh0p!db@10.1.2.3:3306/shop", "mysql://shop:********@10.1.2.3:3306/shop", [C]),
+    # Identifiers, linking words and pairs
+    ('"dbPassword": "Db#Pass2024"', '"dbPassword": "********"', [P]),
+    ("PGPASSWORD=pgpw1234 psql -h db", "PGPASSWORD=******** psql -h db", [P]),
+    (
+        '<add key="SmtpPassword" value="Smtp#Pass2" />',
+        '<add key="SmtpPassword" value="********" />',
+        [P],
+    ),
+    ("Mudei a senha para Flamengo1981 ontem.", "Mudei a senha para ******** ontem.", [P]),
+    ("I changed my password to Winter#2025", "I changed my password to ********", [P]),
+    ("login e senha: joao / Jo@o2024", "login e senha: joao / ********", [P]),
+    ("pw: Kx9!mm22", "pw: ********", [P]),
+    ("PIN: 4821", "PIN: ********", [P]),
+    ("O PIN do cartão é 1234", "O PIN do cartão é ********", [P]),
+    ("Passcode: 778899", "Passcode: ********", [P]),
+    ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic ********", [T]),
+    ("apiKey: 'f3a9c2e17b5d4a8e9c0b1d2e3f4a5b6c'", "apiKey: '********'", [T]),
 ]
 
 NEGATIVES = [
@@ -181,6 +198,18 @@ NEGATIVES = [
     "-----BEGIN PUBLIC KEY-----\nMIIBfake\n-----END PUBLIC KEY-----",
     "Redefinição de senha: o e-mail chega com link quebrado.",
     "Token de acesso: solicitar ao gestor da área.",
+    "Please send the password to my manager, not to me.",
+    "Mandei a senha para o Carlos por e-mail.",
+    "O PIN foi bloqueado depois de 3 tentativas.",
+    "Pin the ticket to the top, please.",
+    "The resetPassword endpoint returns 500.",
+    "Calling getToken() throws NullPointerException at line 42.",
+    "In the logs: refreshToken=null",
+    "Our KeePass 2.5 database won't open.",
+    "Ele disse que a senha é 'a de sempre'.",
+    "Pass 2 of the migration failed.",
+    "Authorization: Bearer <token>",
+    "export GITHUB_TOKEN=$(cat ~/.token)",
     "",
 ]
 

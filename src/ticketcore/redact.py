@@ -12,43 +12,47 @@ message (``senha: ********``):
 * **tokens** recognised by their issuer's prefix anywhere in the text (``ghp_``, ``gho_``,
   ``github_pat_``, ``sk-``, ``sk_live_``, ``xoxb-``, ``AKIA``, ``AIza``, ``glpat-``, JWTs
   ``eyJ….eyJ….sig``), and tokens after a token label (``token``, ``api_key``, ``X-API-Key``,
-  ``client_secret``, ``SECRET_KEY``, ``Bearer``, ``chave de acesso``...).
-* **passwords** after a password label (``password``, ``passwd``, ``passphrase``, ``pass``,
-  ``pwd``, ``senha``, also inside identifiers such as ``DB_PASSWORD`` and ``SMTP_PASS``), and the
-  value glued to ``mysql -p``.
+  ``client_secret``, ``SECRET_KEY``, ``Bearer``, ``Authorization: Basic``, ``chave de
+  acesso``...).
+* **passwords** after a password label (``password``, ``passwd``, ``passphrase``, ``passcode``,
+  ``pass``, ``pwd``, ``pw``, ``pin``, ``senha``, also inside identifiers: ``DB_PASSWORD``,
+  ``SMTP_PASS``, ``smtpPassword``, ``PGPASSWORD``), and the value glued to ``mysql -p``.
 
 When is a word after a label a secret? Prose about passwords is far more common in tickets than
 passwords ("I forgot my password", "a senha não funciona", "token expired"), so the rule is:
 
-1. The label stands alone as a word: "passport", "passo", "1Password", "max_tokens",
-   "PASSWORD_MIN_LENGTH" and "token_type" are not labels.
-2. The label is followed by a separator: a strong one (``:``, ``=``, ``:=``, ``=>``; a comma
-   after a quoted label, as in ``define('DB_PASSWORD', 'x')``), a linking word (``is``, ``was``,
-   ``é``, ``era``), or just a blank. Between the label and a separator there may be a short
-   qualifier that starts with a preposition or a password adjective ("senha do e-mail:",
-   "senha provisória:", "password for the shared drive:", "token de acesso é").
+1. The label stands alone as a word, or ends an identifier: "passport", "passo", "1Password",
+   "max_tokens", "PASSWORD_MIN_LENGTH" and "token_type" are not labels.
+2. The label is followed by a separator: a strong one (``:``, ``=``, ``:=``, ``=>``; after a
+   quoted label also a comma, as in ``define('DB_PASSWORD', 'x')``, or an XML ``value=``), a
+   linking word (``is``, ``was``, ``to``, ``é``, ``era``, ``para``), or just a blank. Between the
+   label and a separator there may be a short qualifier that starts with a preposition or a
+   password adjective ("senha do e-mail:", "senha provisória:", "password for the shared
+   drive:", "token de acesso é").
 3. The value is a quoted string (``"my pass phrase"``, ``'abc 123'``), or the run of non-blank
    characters after the separator, on the same line.
 4. The value must look like a credential: it contains a digit or one of ``!@#$%^&*+=/\|~_?``
    (not counting a final ``!`` or ``?``). Three exceptions take a value whatever its shape: a
    quoted value, a value after a strong separator that is the last word of its line
    (``Password: sunshine``, as in forms and config files, where prose would go on), and a value
-   right after a user name (``user admin pass xyz``, ``usuário admin e senha xyz``). In every
+   right after a user name (``user admin pass xyz``, ``usuário admin e senha xyz``); but a quoted
+   phrase made of function words for the most part is prose ("a senha é 'a de sempre'"). In every
    case the value must not be a stop word ("the", "do", "não", "incorreta", "expirou",
    "attached"...), a placeholder (``********``, ``xxxx``, ``???``, ``<your password>``,
    ``[REDACTED]``, ``${DB_PASSWORD}``), a URL, or shorter than 3 characters (4 for a number, so
    "did not pass: 3 of 120" stays).
 5. Tokens after a token label must look random: at least 8 characters with letters and digits,
    or 16 with both cases. "The token is invalid" and "chave PIX" stay.
-6. A bare ``pass`` with no separator is a verb ("pass the ticket to level 2") unless a user name
-   comes right before it.
+6. A bare ``pass``, ``pw`` or ``pin`` with no separator is a common word ("pass the ticket to
+   level 2") unless a user name comes right before it.
 
 Where a value ends: at the first blank or line end; in a query string (``?user=x&password=y&``)
 at the next ``&``, and in a ``key=value;`` connection string at the next ``;``. One final
 sentence mark (``.``, ``,``, ``;``, ``:``) is left out of the value, so ``senha: abc123.`` masks
 ``abc123`` and keeps the period; so is a closing bracket or quote that has no opening partner
-inside the value, and an opening one that has no closing partner. For ``user/pass: root/x`` only
-the part after the slash is masked. User names are never masked.
+inside the value, and an opening one that has no closing partner. For ``user/pass: root/x`` and
+``login e senha: joao / x`` only the part after the slash is masked. User names are never
+masked.
 
 Offsets are those of the original text. The text is lowercased once, only to decide cheaply which
 patterns can match at all; the patterns then run case-insensitively on the original text, so a
@@ -186,7 +190,7 @@ def redact(text: str, /, *, mask: str = DEFAULT_MASK) -> RedactedText:
         raise TypeError(f"mask must be a str (got {type(mask).__name__})")
     if not mask:
         raise ValueError("mask must not be empty")
-    spans = sorted(_candidates(text, mask), key=lambda span: (span[0], -span[1]))
+    spans = sorted(_candidates(text, mask))  # (start, end, priority) decide: kinds never compared
     redactions = tuple(_merge(spans))
     pieces: list[str] = []
     position = 0
@@ -203,13 +207,14 @@ def redact(text: str, /, *, mask: str = DEFAULT_MASK) -> RedactedText:
 _Span = tuple[int, int, int, RedactionKind]
 """start, end, priority (which kind wins where two detectors overlap), kind."""
 
+# Each priority belongs to one kind, so that sorting spans never has to compare kinds.
 _PRIORITY: Final = {
-    RedactionKind.PRIVATE_KEY: 4,
-    RedactionKind.CONNECTION_STRING: 3,
-    RedactionKind.TOKEN: 2,
+    RedactionKind.PRIVATE_KEY: 5,
+    RedactionKind.CONNECTION_STRING: 4,
+    RedactionKind.TOKEN: 3,
     RedactionKind.PASSWORD: 1,
 }
-_LABELED_PRIORITY: Final = 1  # a labeled token yields to the same token found by its prefix
+_LABELED_TOKEN_PRIORITY: Final = 2  # a labeled token yields to the same token found by its prefix
 _MIN_LENGTH: Final = 3
 _MIN_DIGITS: Final = 4  # "pass: 3 of 120", "100 tokens": short numbers are counts
 _TOKEN_MIN_LENGTH: Final = 8
@@ -241,7 +246,10 @@ def _candidates(text: str, mask: str) -> Iterator[_Span]:
 
 
 def _merge(spans: list[_Span]) -> Iterator[Redaction]:
-    """Join overlapping spans (sorted by start) so that every candidate stays covered."""
+    """Join overlapping spans (sorted by start) so that every candidate stays covered.
+
+    Where spans overlap, the kind of the span with the highest priority names the union.
+    """
     current: _Span | None = None
     for span in spans:
         if current is not None and span[0] < current[1]:
@@ -312,13 +320,16 @@ def _labeled_values(text: str, mask: str) -> Iterator[_Span]:
         if match.start() < judged_to:
             continue
         kind = RedactionKind.PASSWORD if match.group("pw") is not None else RedactionKind.TOKEN
-        if match.group("none") is not None and (match.group("pw") or "").lower() == "pass":
-            continue  # a verb, unless a user name precedes it (see _user_pass_pairs)
+        if match.group("none") is not None and (match.group("pw") or "").lower() in (
+            _p.AMBIGUOUS_LABELS
+        ):
+            continue  # a verb or a noun, unless a user name precedes it (see _user_pass_pairs)
         judged_to, span = _judge_value(
             text, match, kind=kind, mask=mask, strong=match.group("strong") is not None
         )
         if span is not None:
-            yield (*span, _LABELED_PRIORITY, kind)
+            priority = _LABELED_TOKEN_PRIORITY if kind is RedactionKind.TOKEN else _PRIORITY[kind]
+            yield (*span, priority, kind)
 
 
 def _user_pass_pairs(text: str, mask: str) -> Iterator[_Span]:
@@ -361,10 +372,14 @@ def _judge_value(
     else:
         start, end = match.span("uq")
     read_to = end
-    if "/" in text[start:end] and _p.USER_SLASH_BEFORE.search(
-        text, max(0, label_start - _SLASH_PAIR_LOOKBACK), label_start
-    ):
-        start = text.index("/", start, end) + 1  # user/pass: root/secret
+    if _p.USER_LABEL_BEFORE.search(text, max(0, label_start - _SLASH_PAIR_LOOKBACK), label_start):
+        # "user/pass: root/secret", "login e senha: joao / secret": mask the second half only
+        second = _p.SLASH_AND_VALUE.match(text, end)
+        if "/" in text[start:end]:
+            start = text.index("/", start, end) + 1
+        elif second is not None:
+            start, end = second.span(1)
+            read_to = end
     alone = strong and _rest_of_line_is_blank(text, end)
     end = _cut_at_field_delimiter(text, label_start, start, end)
     start, end = _trim(text, start, end)
@@ -455,7 +470,12 @@ def _acceptable(
         return False
     if kind is RedactionKind.TOKEN:
         return _looks_random(value)
-    return quoted or alone or _has_credential_character(value)
+    if _has_credential_character(value):
+        return True
+    words = value.lower().split()
+    if len(words) > 1:  # a quoted phrase: a passphrase is made of content words, not "a de sempre"
+        return sum(word in _p.FUNCTION_WORDS for word in words) * 2 < len(words)
+    return quoted or alone
 
 
 def _has_credential_character(value: str) -> bool:

@@ -165,7 +165,8 @@ def redact(text: str, /, *, mask: str = DEFAULT_MASK) -> RedactedText:
 
     Only the secret value is replaced; labels, user names and punctuation around it stay. The
     rules that tell a secret from prose are in this module's docstring. Redacting a redacted text
-    again changes nothing.
+    again changes nothing, as long as the mask does not itself look like a secret (the default
+    ``********`` does not; neither does any mask without blanks, digits or password symbols).
 
     Args:
         text: Free text, such as a ticket message.

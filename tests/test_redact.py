@@ -13,7 +13,7 @@ from types import ModuleType
 
 import attrs
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ticketcore import _redact_patterns as _p
@@ -386,7 +386,6 @@ _PIECES = st.sampled_from(
 _TICKETISH = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30).map("".join)
 
 
-@settings(max_examples=300)
 @given(st.one_of(st.text(), _TICKETISH))
 def test_redacting_twice_changes_nothing(text: str) -> None:
     """Redacting a redacted text finds nothing more: the mask never looks like a secret."""
@@ -433,7 +432,6 @@ def _surroundings(template: str) -> str:
     return f"{template.format(s='********')} {result!r} {kinds}"
 
 
-@settings(max_examples=400)
 @given(_SECRETS, st.sampled_from(_TEMPLATES))
 def test_a_labeled_secret_never_survives(secret: str, template: str) -> None:
     """A credential-looking value after a password label is gone from the output and the repr."""
@@ -447,7 +445,6 @@ def test_a_labeled_secret_never_survives(secret: str, template: str) -> None:
     assert secret not in repr(result)
 
 
-@settings(max_examples=300)
 @given(_SECRETS.filter(lambda s: "/" not in s))
 def test_a_url_password_never_survives(secret: str) -> None:
     """The password of a connection string is always masked (a raw "/" must be %-encoded)."""

@@ -247,8 +247,8 @@ _CODE_WORDS: Final = lexicon("code código codigo cód cod")
 _CODE_TOKEN: Final = re.compile(r"[ \t]{0,2}(?:[:#=][ \t]{0,2})?([\w.-]{1,40})")
 
 # A status code: three digits on their own (not part of "1500", "1.500", "500,00", "500%",
-# "#500", "R$500", "400-500"; "550-5.7.1" is an SMTP reply). The engine jumps between the digits 1-5; the look-behind sits after the
-# first digit so that the jump still works.
+# "#500", "R$500", "400-500"; "550-5.7.1" is an SMTP reply). The engine jumps between the
+# digits 1-5; the look-behind sits after the first digit so that the jump still works.
 _STATUS_CODE: Final = re.compile(
     r"[1-5](?<![\w.,:/$#-][1-5])[0-9]{2}(?![\w%]|[.,:/][0-9]|-[0-9]{2})"
 )

@@ -93,7 +93,7 @@ def test_text_words_split_punctuation_off() -> None:
 def test_text_rejects_a_lowered_copy_of_another_length() -> None:
     """A hand-built Text whose copies differ in length cannot exist."""
     with pytest.raises(ValueError, match="lowered must be as long as original"):
-        Text(original="İ", lowered="i̇", words=frozenset())
+        Text(original="İ", lowered="i̇")
 
 
 def test_text_find_matches_whole_words_only() -> None:

@@ -60,7 +60,7 @@ NOTHING = Detection(found=False)
 def detection(
     spans: Iterable[Span], near: Iterable[Span] = (), *, found: bool | None = None
 ) -> Detection:
-    """Build a detection from evidence, sorted, deduplicated and capped at `MAX_SPANS`.
+    """Build a detection from evidence: sorted, overlaps joined, capped at `MAX_SPANS`.
 
     Args:
         spans: Evidence for the criterion.
@@ -117,14 +117,14 @@ class Text:
         original: The text as the customer wrote it; every span points into it.
         lowered: A lowercased copy of the same length, so that an offset found in one is valid
             in the other.
-        words: The distinct words of ``lowered``. A detector checks a whole lexicon against it
-            with one set intersection, instead of scanning the text once per cue word, and
-            looks for the positions of the few words that are present.
+        words: The distinct words of ``lowered``, computed on construction. A detector checks
+            a whole lexicon against them with one set intersection, instead of scanning the
+            text once per cue word, and looks for the positions of the few words present.
     """
 
     original: str
     lowered: str = attrs.field()
-    words: frozenset[str] = attrs.field(repr=False, eq=False)
+    words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @lowered.validator
     def _same_length(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -135,6 +135,10 @@ class Text:
             )
             raise ValueError(msg)
 
+    def __attrs_post_init__(self) -> None:
+        # Derived, so that it cannot disagree with the text; frozen, hence the bypass.
+        object.__setattr__(self, "words", _words(self.lowered))
+
     @classmethod
     def of(cls, text: str, /) -> Text:
         """Prepare ``text`` for the detectors.
@@ -142,11 +146,12 @@ class Text:
         >>> Text.of("İstanbul").lowered
         'istanbul'
         """
-        lowered = _lower(text)
-        return cls(original=text, lowered=lowered, words=_words(lowered))
+        return cls(original=text, lowered=_lower(text))
 
     def find(self, word: str, /, *, limit: int = MAX_HITS) -> Iterator[Span]:
-        """Yield the first ``limit`` spans where ``word`` (lowercase) stands as whole words.
+        """Yield the spans where ``word`` (lowercase) stands as whole words.
+
+        At most ``limit`` occurrences are looked at, whole words or not (see `MAX_HITS`).
 
         >>> list(Text.of("Error, errors and terror: ERROR").find("error"))
         [(0, 5), (26, 31)]

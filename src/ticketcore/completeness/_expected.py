@@ -147,6 +147,7 @@ _NEED: Final = re.compile(
     r"|precisa(?:mos)? que (?!voc|vc|alguém|alguem|me |nos |verifiq|resolv)"
 )
 
+# The words that let `_NEED` run at all.
 _NEED_WORDS: Final = lexicon("need needs precisa precisamos")
 
 # Words that hint at an expectation without stating it: near.
@@ -157,6 +158,7 @@ _HINTS: Final = lexicon(
 )
 _BARE_PHRASES: Final = keyed(("antes funcionava", "worked before", "was working", "used to work"))
 
+# A negative question states the expectation it asks about: "Shouldn't it be $47.88?".
 _RHETORICAL: Final = ("shouldn't", "shouldn\u2019t", "should not", "isn't it supposed")
 
 # Where a sentence, and the expectation it states, ends; and a tag that keeps a statement

@@ -268,6 +268,7 @@ _LINKS: Final = lexicon("and e , &")
 # logging in", "ao clicar", "após salvar", "consigo conectar".
 _GERUND_CONTEXT: Final = lexicon("after when upon before by while")
 _INFINITIVE_CONTEXT: Final = lexicon("ao após apos de consigo consegui")
+# "Não consigo acessar", "I never click": what the customer cannot or did not do is no step.
 _NEGATIONS: Final = lexicon("não nao not never nunca")
 # "Tried to open", "tentei acessar": an attempt and its object are one action, not two.
 _ATTEMPTS: Final = lexicon("try tried trying attempt attempted tentei tento tentar tente")

@@ -56,6 +56,7 @@ _GENERIC_OBJECTS: Final = lexicon(
     """
 )
 
+# A letter of any script, counted to tell a shouted subject from an acronym.
 _LETTER: Final = re.compile(r"[^\W\d_]")
 # A word, hyphens and apostrophes included ("e-mail", "doesn't"); possessive quantifiers,
 # so that a word once read is never given back.

@@ -306,6 +306,8 @@ _SEQUENCE_PHRASES: Final = keyed(
     )
 )
 
+_NEARBY = 120  # characters around a lone action where ordering words still describe it
+
 # Headings that announce a list of steps: every item of a list under one counts, even when
 # it names a menu entry rather than a verb ("Passos: 1. Relatórios 2. Gerar").
 _STEP_HEADINGS: Final = keyed(
@@ -385,6 +387,9 @@ _CODE_LINE: Final = re.compile(
 # click the solver repeats.
 _MENU_SEPARATORS: Final = (" > ", " -> ", " \u2192 ", " \u00bb ", " \u203a ")
 
+# Punctuation around a word that does not change which word it is.
+_PUNCTUATION: Final = ".,;:!?()\"'`\u201c\u201d"
+
 # Where a sentence ends; a question ("should I click X?") describes no step taken. A "?"
 # right before a closing quote belongs to a quoted label ('click "Lost your password?"').
 _SENTENCE_END: Final = re.compile(r"[.!\n]|\?(?![\"'\u201d\u2019])")
@@ -409,6 +414,11 @@ def detect_steps(text: Text, /) -> Detection:
     )
     actions = _merge_attempts(text, actions)
     sequence = list(_sequence_cues(text))
+    if len(actions) == 1:
+        # Words that order a sequence only make one action a sequence when they sit around
+        # it ("first I log in, then …"), not in a story told paragraphs away.
+        start, end = actions[0]
+        sequence = [cue for cue in sequence if cue[1] > start - _NEARBY and cue[0] < end + _NEARBY]
     found = len(actions) >= 2 or (len(actions) == 1 and len(sequence) >= 2)
     if found:
         return detection([*actions, *sequence], found=True)
@@ -431,8 +441,10 @@ def _list_actions(source: str) -> Iterator[Span]:
             digits = start
             while digits > 0 and source[digits - 1].isdigit() and start - digits < 3:
                 digits -= 1
-            if not source[digits - 1].isspace() and source[digits - 1] not in "(:;,":
-                continue  # "version 2.5", "R$ 10.", "item3)": a number, not a list marker
+            if start - digits > 2 or (
+                not source[digits - 1].isspace() and source[digits - 1] not in "(:;"
+            ):
+                continue  # "version 2.5", "R$ 298,80.", "item3)": a number, not a list marker
             if source[digits - 1] == "\n":
                 continue  # a list item at the start of a line, already counted
             if _is_item_verb(match.group(1)):
@@ -508,9 +520,10 @@ def _prose_actions(text: Text) -> Iterator[Span]:
             if low[start - 1 : start] == "-" or low[end : end + 1] == "-":
                 continue  # part of a hyphenated name or option ("--dry-run", "e-mail")
             previous = _previous_word(low, start)
-            following = _following_words(low, end)
+            tokens = _following_words(low, end)
+            following = [token.strip(_PUNCTUATION) for token in tokens]
             if (
-                _is_action(word, role, previous, following)
+                _is_action(word, role, previous, tokens)
                 and not _in_question(low, end)
                 and not _SUPPORT_CONTACT.intersection(following)
                 and not _TROUBLESHOOTING.intersection(following)
@@ -520,9 +533,10 @@ def _prose_actions(text: Text) -> Iterator[Span]:
                 yield (start, end)
 
 
-def _is_action(word: str, role: str, previous: str, following: list[str]) -> bool:
-    """Decide whether a verb form, between ``previous`` and ``following``, is an action."""
-    after = following[0] if following else ""
+def _is_action(word: str, role: str, previous: str, tokens: list[str]) -> bool:
+    """Decide whether a verb form, between ``previous`` and the ``tokens`` after it, acts."""
+    raw = tokens[0] if tokens else ""
+    after = raw.strip(_PUNCTUATION)
     if previous in _NEGATIONS:
         return False  # "não conecto", "I never click"
     if role == _GO:
@@ -532,7 +546,7 @@ def _is_action(word: str, role: str, previous: str, following: list[str]) -> boo
     if word in _AMBIGUOUS:
         return previous in _SUBJECTS or (
             (previous in _LINKS or not previous)
-            and (after in _OBJECTS or after in _ROOT_COMMANDS or after.startswith(('"', "'")))
+            and (after in _OBJECTS or after in _ROOT_COMMANDS or _names_a_thing(raw))
         )
     if role in (_PAST, _FIRST_PERSON, _IMPERATIVE):
         return True
@@ -545,9 +559,14 @@ def _is_action(word: str, role: str, previous: str, following: list[str]) -> boo
     return previous in _SUBJECTS or previous in _LINKS or not previous
 
 
+def _names_a_thing(token: str) -> bool:
+    """Whether a token is quoted, code or a path: 'type "admin"', "call client.get()"."""
+    return token.startswith(('"', "'", "`", "/", "./", "\u201c")) or "(" in token
+
+
 def _following_words(low: str, end: int) -> list[str]:
-    words = low[end : end + 32].split()[:3]
-    return [word.strip(".,;:!?()\"'") for word in words]
+    """The (up to three) tokens after ``end``, punctuation included."""
+    return low[end : end + 32].split()[:3]
 
 
 def _in_question(low: str, end: int) -> bool:

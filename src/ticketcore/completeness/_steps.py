@@ -499,6 +499,8 @@ def _code_statements(text: Text, source: str) -> Iterator[Span]:
 def _menu_paths(text: Text) -> Iterator[Span]:
     low = text.lowered
     for separator in _MENU_SEPARATORS:
+        if separator[-2] not in low:
+            continue  # the arrow itself: a one-character check is far cheaper than the find
         position = low.find(separator)
         for _ in range(MAX_HITS):
             if position < 0:

@@ -47,9 +47,9 @@ def scan_ticket(
 
     The dedicated ``location`` and ``error_message`` fields are read first, by the same
     detectors, so that junk typed into them ("no painel", "dá erro") does not count. Then the
-    message, then the subject (customers often put the site or the error code there), then
-    the other dedicated field (a pasted error often names the host). Steps and the expected
-    behaviour are searched in the message only.
+    message, then the subject (customers often put the site or the error code there); for
+    the location, last of all the error field (a pasted error often names the host). Steps
+    and the expected behaviour are searched in the message only.
 
     Args:
         subject: The ticket's subject line.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Final, NoReturn
+from typing import Final, NoReturn, Protocol
 
 from ticketcore._escape import visible
 from ticketcore.errors import ParamValue, Path, Problem, TicketValidationError
@@ -160,3 +160,25 @@ def check_identifier(c: Collector, path: Path, value: object, /) -> None:
         c.wrong_type(path, "string", value)
     elif len(value) > IDENTIFIER_MAX_LENGTH or not _IDENTIFIER.match(value):
         c.add(path, "invalid_identifier", value=preview(value), max=IDENTIFIER_MAX_LENGTH)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def check_parts(
+    c: Collector, name: str, parts: object, kind: type[_Identified], expected: str, /
+) -> None:
+    """Check that *parts* is a tuple of *kind* instances, no two with the same ``id``."""
+    if not isinstance(parts, tuple):
+        c.wrong_type((name,), "array", parts)
+        return
+    seen: set[str] = set()
+    for index, part in enumerate(parts):
+        if not isinstance(part, kind):
+            c.wrong_type((name, index), expected, part)
+        elif part.id in seen:
+            c.add((name, index, "id"), "duplicate", value=preview(part.id))
+        else:
+            seen.add(part.id)

@@ -7,7 +7,14 @@ from typing import Final
 
 import attrs
 
-from ticketcore._check import Collector, check_identifier, check_text, normalize_text, preview
+from ticketcore._check import (
+    Collector,
+    check_identifier,
+    check_parts,
+    check_text,
+    normalize_text,
+    preview,
+)
 from ticketcore._frozen import FrozenMap, freeze
 from ticketcore.context import CONTEXTS, Context, to_contexts
 from ticketcore.custom_field import CustomField
@@ -109,17 +116,7 @@ class Department:
                             else contexts
                         ),
                     )
-        if not isinstance(self.custom_fields, tuple):
-            c.wrong_type(("custom_fields",), "array", self.custom_fields)
-        else:
-            seen: set[str] = set()
-            for index, custom in enumerate(self.custom_fields):
-                if not isinstance(custom, CustomField):
-                    c.wrong_type(("custom_fields", index), "CustomField", custom)
-                elif custom.id in seen:
-                    c.add(("custom_fields", index, "id"), "duplicate", value=custom.id)
-                else:
-                    seen.add(custom.id)
+        check_parts(c, "custom_fields", self.custom_fields, CustomField, "CustomField")
         c.raise_if_any()
 
     def name(self, locale: str = "en") -> str:

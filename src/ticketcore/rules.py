@@ -7,7 +7,7 @@ from typing import Final
 
 import attrs
 
-from ticketcore._check import Collector, preview
+from ticketcore._check import Collector, check_parts
 from ticketcore.department import Department
 from ticketcore.limits import DEFAULT_LIMITS, Limits
 
@@ -32,16 +32,10 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         c = Collector()
-        if not isinstance(self.departments, tuple) or not self.departments:
+        if self.departments == ():
             c.add(("departments",), "required")
         else:
-            seen: set[str] = set()
-            for index, department in enumerate(self.departments):
-                if not isinstance(department, Department):
-                    c.wrong_type(("departments", index), "Department", department)
-                elif department.id in seen:
-                    c.add(("departments", index, "id"), "duplicate", value=preview(department.id))
-                seen.add(getattr(department, "id", ""))
+            check_parts(c, "departments", self.departments, Department, "Department")
         if not isinstance(self.limits, Limits):
             c.wrong_type(("limits",), "Limits", self.limits)
         c.raise_if_any()

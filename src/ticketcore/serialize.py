@@ -460,23 +460,32 @@ def _merge(first: list[Problem], second: list[Problem]) -> list[Problem]:
     return [*first, *(p for p in second if p.path not in seen)]
 
 
+def _keys(cls: type) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(cls))
+
+
+# The keys of each nested object, read from the wire classes that define the format.
+_NESTED_KEYS: Final = {
+    "credentials": _keys(WireCredentials),
+    "requester": _keys(WireRequester),
+}
+_ATTACHMENT_KEYS: Final = _keys(WireAttachment)
+
+
+def _only(keys: frozenset[str], value: object) -> object:
+    if type(value) is dict:
+        return {k: v for k, v in value.items() if k in keys}
+    return value
+
+
 def _known_keys(data: dict[str, Any]) -> dict[str, Any]:
     result = {k: v for k, v in data.items() if k in TICKET_KEYS}
-    nested = {
-        "credentials": ("username", "password"),
-        "requester": ("name", "email"),
-    }
-    for key, names in nested.items():
-        value = result.get(key)
-        if type(value) is dict:
-            result[key] = {k: v for k, v in value.items() if k in names}
+    for key, names in _NESTED_KEYS.items():
+        if key in result:
+            result[key] = _only(names, result[key])
     attachments = result.get("attachments")
     if type(attachments) is list:
-        keys = ("filename", "content_type", "size")
-        result["attachments"] = [
-            {k: v for k, v in item.items() if k in keys} if type(item) is dict else item
-            for item in attachments
-        ]
+        result["attachments"] = [_only(_ATTACHMENT_KEYS, item) for item in attachments]
     return result
 
 

@@ -149,8 +149,6 @@ class Ticket:
                 max=limits.max_attachments,
                 actual=len(self.attachments),
             )
-        allowed_types = tuple(sorted(limits.allowed_content_types))
-        allowed_extensions = tuple(sorted(limits.allowed_extensions))
         for index, attachment in enumerate(self.attachments):
             path = ("attachments", index)
             if not isinstance(attachment, Attachment):
@@ -168,14 +166,14 @@ class Ticket:
                     (*path, "content_type"),
                     "not_allowed",
                     value=preview(attachment.media_type),
-                    allowed=allowed_types,
+                    allowed=tuple(sorted(limits.allowed_content_types)),
                 )
             if attachment.extension and attachment.extension not in limits.allowed_extensions:
                 c.add(
                     (*path, "filename"),
                     "not_allowed",
                     value=preview(attachment.filename),
-                    allowed=allowed_extensions,
+                    allowed=tuple(sorted(limits.allowed_extensions)),
                 )
 
     def _check_requirements(self, c: Collector) -> None:

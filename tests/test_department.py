@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from _hostile import hostile_texts, wrong_types
 from ticketcore import CustomField, Department, FieldKind, TicketValidationError
+from ticketcore._criteria import DEFAULT_WEIGHTS
 from ticketcore.department import REQUIRABLE_FIELDS
 from ticketcore.strategies import departments
 
@@ -192,7 +193,7 @@ def test_generated_departments_rebuild_equal(department: Department) -> None:
     assert attrs.evolve(department) == department
 
 
-FIELDS = ["id", "names", "requires", "custom_fields"]
+FIELDS = ["id", "names", "requires", "custom_fields", "weights", "min_score"]
 ANY_VALUE = st.one_of(
     hostile_texts,
     wrong_types,
@@ -209,3 +210,34 @@ def test_any_value_in_any_field_gives_our_error(field: str, value: object) -> No
         Department(**values)
     except TicketValidationError as exc:
         assert {p.path[0] for p in exc.problems} == {field}  # noqa: PT017
+
+
+def test_weights_replace_the_defaults_by_code() -> None:
+    """A department's weight for a code wins; other codes keep the default."""
+    department = support(weights={"steps_missing": 40, "screenshot_missing": 0})
+    assert department.weight("steps_missing") == 40
+    assert department.weight("screenshot_missing") == 0
+    assert department.weight("location_missing") == DEFAULT_WEIGHTS["location_missing"]
+
+
+@pytest.mark.parametrize(
+    ("values", "path", "code"),
+    [
+        ({"weights": {"steps": 10}}, ("weights",), "invalid_choice"),
+        ({"weights": {"steps_missing": -1}}, ("weights", "steps_missing"), "too_small"),
+        ({"weights": {"steps_missing": 101}}, ("weights", "steps_missing"), "too_large"),
+        ({"weights": {"steps_missing": 2.5}}, ("weights", "steps_missing"), "wrong_type"),
+        ({"weights": {"steps_missing": True}}, ("weights", "steps_missing"), "wrong_type"),
+        ({"weights": ["steps_missing"]}, ("weights",), "wrong_type"),
+        ({"min_score": 101}, ("min_score",), "too_large"),
+        ({"min_score": -5}, ("min_score",), "too_small"),
+        ({"min_score": "50"}, ("min_score",), "wrong_type"),
+    ],
+)
+def test_bad_scoring_rules_are_reported(
+    values: dict[str, Any], path: tuple[str, ...], code: str
+) -> None:
+    """Weights must be known codes with whole numbers 0-100; so must the minimum score."""
+    with pytest.raises(TicketValidationError) as caught:
+        support(**values)
+    assert [(p.path, p.code) for p in caught.value.problems] == [(path, code)]

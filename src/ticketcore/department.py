@@ -15,6 +15,7 @@ from ticketcore._check import (
     normalize_text,
     preview,
 )
+from ticketcore._criteria import DEFAULT_WEIGHTS, MAX_SCORE
 from ticketcore._frozen import FrozenMap, freeze
 from ticketcore.context import CONTEXTS, Context, to_contexts
 from ticketcore.custom_field import CustomField
@@ -52,6 +53,17 @@ def _requires(
     return value  # type: ignore[return-value]  # left for the checks to report
 
 
+def _weights(value: Mapping[str, int]) -> FrozenMap[str, int]:
+    return freeze(dict(value)) if isinstance(value, Mapping) else value
+
+
+def _check_score(c: Collector, path: tuple[str, ...], value: int) -> None:
+    if value < 0:
+        c.add(path, "too_small", min=0, actual=value)
+    elif value > MAX_SCORE:
+        c.add(path, "too_large", max=MAX_SCORE, actual=value)
+
+
 def _custom_fields(value: Iterable[CustomField]) -> tuple[CustomField, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
 
@@ -77,12 +89,17 @@ class Department:
             contexts in which it is required. A plain list of field names requires them in
             every context.
         custom_fields: The department's own fields.
+        weights: Completeness weights that replace the defaults, by finding code (see
+            `ticketcore.DEFAULT_WEIGHTS`); a weight of 0 turns the criterion off.
+        min_score: The completeness score a customer's ticket needs to be submitted.
     """
 
     id: str
     names: FrozenMap[str, str] = attrs.field(converter=_names)
     requires: FrozenMap[str, frozenset[str]] = attrs.field(factory=FrozenMap, converter=_requires)
     custom_fields: tuple[CustomField, ...] = attrs.field(default=(), converter=_custom_fields)
+    weights: FrozenMap[str, int] = attrs.field(factory=FrozenMap, converter=_weights)
+    min_score: int = 0
 
     def __attrs_post_init__(self) -> None:
         c = Collector()
@@ -117,7 +134,29 @@ class Department:
                         ),
                     )
         check_parts(c, "custom_fields", self.custom_fields, CustomField, "CustomField")
+        self._check_scoring(c)
         c.raise_if_any()
+
+    def _check_scoring(self, c: Collector) -> None:
+        if not isinstance(self.weights, Mapping):
+            c.wrong_type(("weights",), "object", self.weights)
+        else:
+            for code, weight in self.weights.items():
+                if code not in DEFAULT_WEIGHTS:
+                    c.add(
+                        ("weights",),
+                        "invalid_choice",
+                        choices=tuple(DEFAULT_WEIGHTS),
+                        value=preview(code),
+                    )
+                elif type(weight) is not int:
+                    c.wrong_type(("weights", code), "integer", weight)
+                else:
+                    _check_score(c, ("weights", code), weight)
+        if type(self.min_score) is not int:
+            c.wrong_type(("min_score",), "integer", self.min_score)
+        else:
+            _check_score(c, ("min_score",), self.min_score)
 
     def name(self, locale: str = "en") -> str:
         """The display name in *locale*, falling back to English."""
@@ -126,6 +165,10 @@ class Department:
     def required_fields(self, context: Context = "customer") -> frozenset[str]:
         """The optional ticket fields this department requires in *context*."""
         return frozenset(field for field, ctx in self.requires.items() if context in ctx)
+
+    def weight(self, code: str, /) -> int:
+        """The completeness weight of the finding *code* in this department."""
+        return self.weights.get(code, DEFAULT_WEIGHTS.get(code, 0))
 
     def custom_field(self, field_id: str, /) -> CustomField | None:
         """The custom field called *field_id*, if the department has one."""

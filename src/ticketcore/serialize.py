@@ -16,19 +16,22 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Final, NoReturn, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
 from ticketcore._check import Collector, preview, type_name
+from ticketcore._convert import (
+    InvalidError,
+    array_of,
+    object_of,
+    parse_json,
+    problems_of,
+    strict,
+)
 from ticketcore._wire import (
     SCHEMA_VERSION,
     TICKET_KEYS,
@@ -42,7 +45,7 @@ from ticketcore.attachment import Attachment
 from ticketcore.context import Context
 from ticketcore.credentials import Credentials
 from ticketcore.department import Department
-from ticketcore.errors import Path, Problem, TicketValidationError
+from ticketcore.errors import Problem, TicketValidationError
 from ticketcore.location import Location
 from ticketcore.priority import Priority
 from ticketcore.requester import Requester
@@ -60,12 +63,6 @@ __all__ = [
     "to_json",
 ]
 
-MAX_DOCUMENT_BYTES: Final = 4 * 1024 * 1024
-"""Largest JSON document `from_json` reads: room for a maximal ticket, not for a flood."""
-
-MAX_DEPTH: Final = 16
-"""Deepest nesting accepted; wire format v1 needs 3 levels, so anything deeper is hostile."""
-
 # NFC can shrink text (a letter and its combining accent become one character) but never by
 # more than this factor, so a raw string this much longer than a limit is too long for sure
 # and is refused before any normalization or validation work is spent on it.
@@ -74,87 +71,39 @@ _SHRINK_FACTOR: Final = 4
 T = TypeVar("T")
 
 
-class _InvalidError(Exception):
-    """Raised by the converter's hooks; carries problems relative to the hook's value."""
-
-    def __init__(self, code: str, /, **params: Any) -> None:
-        super().__init__(code)
-        self.problem = Problem(path=(), code=code, params=params)
-
-
-def _strict(expected: type, name: str) -> Callable[[object, object], Any]:
-    def structure(value: object, _: object) -> Any:
-        # bool is an int subclass, and an int is not a float: JSON types are matched exactly.
-        if type(value) is not expected and not (expected is float and type(value) is int):
-            raise _InvalidError("wrong_type", expected_type=name, actual_type=type_name(value))
-        return value
-
-    return structure
-
-
 def _scalar(value: object, _: object) -> Scalar:
     if type(value) not in (str, int, float, bool):
-        raise _InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
+        raise InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
     return value  # type: ignore[return-value]
 
 
 def _priority(value: object, _: object) -> str | int | None:
     if value is not None and type(value) not in (str, int):
-        raise _InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
+        raise InvalidError("wrong_type", expected_type="string", actual_type=type_name(value))
     return value  # type: ignore[return-value]
 
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    converter.register_structure_hook(str, _strict(str, "string"))
-    converter.register_structure_hook(int, _strict(int, "integer"))
-    converter.register_structure_hook(float, _strict(float, "number"))
-    converter.register_structure_hook(bool, _strict(bool, "boolean"))
+    converter.register_structure_hook(str, strict(str, "string"))
+    converter.register_structure_hook(int, strict(int, "integer"))
+    converter.register_structure_hook(float, strict(float, "number"))
+    converter.register_structure_hook(bool, strict(bool, "boolean"))
     # cattrs lets None through for "X | None" and then dispatches on X.
     converter.register_structure_hook_func(lambda t: t == str | int | None, _priority)
     converter.register_structure_hook_func(lambda t: t == dict[str, Scalar], _scalars)
     for cls in (WireCredentials, WireAttachment, WireRequester, WireTicket):
-        converter.register_structure_hook(cls, _object(make_dict_structure_fn(cls, converter)))
-    attachment = _object(make_dict_structure_fn(WireAttachment, converter))
+        converter.register_structure_hook(cls, object_of(make_dict_structure_fn(cls, converter)))
+    attachment = object_of(make_dict_structure_fn(WireAttachment, converter))
     converter.register_structure_hook_func(
-        lambda t: t == list[WireAttachment], _array(attachment, WireAttachment)
+        lambda t: t == list[WireAttachment], array_of(attachment, WireAttachment)
     )
     return converter
 
 
-def _object(structure: Callable[[Any, type[T]], T]) -> Callable[[object, type[T]], T]:
-    def structure_object(value: object, cls: type[T]) -> T:
-        if type(value) is not dict:
-            raise _InvalidError("wrong_type", expected_type="object", actual_type=type_name(value))
-        return structure(value, cls)
-
-    return structure_object
-
-
-def _array(
-    item: Callable[[object, type[T]], T], cls: type[T]
-) -> Callable[[object, object], list[T]]:
-    def structure_array(value: object, _: object) -> list[T]:
-        if type(value) is not list:
-            raise _InvalidError("wrong_type", expected_type="array", actual_type=type_name(value))
-        items: list[T] = []
-        errors: list[Exception] = []
-        for index, element in enumerate(value):
-            try:
-                items.append(item(element, cls))
-            except (ClassValidationError, _InvalidError) as exc:
-                exc.__notes__ = [IterableValidationNote(f"@ index {index}", index, cls)]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("invalid items", errors, list)
-        return items
-
-    return structure_array
-
-
 def _scalars(value: object, _: object) -> dict[str, Scalar]:
     if type(value) is not dict:
-        raise _InvalidError("wrong_type", expected_type="object", actual_type=type_name(value))
+        raise InvalidError("wrong_type", expected_type="object", actual_type=type_name(value))
     bad = [
         Problem(
             path=(key,), code="wrong_type", params={"expected_type": "string", "actual_type": t}
@@ -165,29 +114,6 @@ def _scalars(value: object, _: object) -> dict[str, Scalar]:
     if bad:
         raise TicketValidationError(bad)
     return value
-
-
-def _problems_of(exc: BaseException, path: Path, out: list[Problem]) -> None:
-    """Translate a cattrs error tree (or one of our hooks' errors) into problems with paths."""
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        with_notes, without_notes = exc.group_exceptions()
-        for sub, note in with_notes:
-            step = note.index if isinstance(note, IterableValidationNote) else note.name
-            _problems_of(sub, (*path, step), out)
-        for sub in without_notes:
-            _problems_of(sub, path, out)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        out.extend(
-            Problem(path=(*path, key), code="unknown_field") for key in sorted(exc.extra_fields)
-        )
-    elif isinstance(exc, _InvalidError):
-        out.append(exc.problem.with_prefix(*path))
-    elif isinstance(exc, TicketValidationError):
-        out.extend(p.with_prefix(*path) for p in exc.problems)
-    elif isinstance(exc, KeyError):
-        out.append(Problem(path=path, code="required"))
-    else:  # a bug, not bad input: let the tests see it
-        raise exc
 
 
 @attrs.frozen
@@ -260,9 +186,9 @@ class Serializer:
             data = _stand_ins(data, broken)
         try:
             return self._converter.structure(data, WireTicket)
-        except (ClassValidationError, _InvalidError) as exc:
+        except (ClassValidationError, InvalidError) as exc:
             found: list[Problem] = []
-            _problems_of(exc, (), found)
+            problems_of(exc, (), found)
             raise TicketValidationError(found) from None
 
     def from_json(self, text: str | bytes | bytearray, /) -> Ticket:
@@ -502,73 +428,6 @@ def _parse_datetime(text: str) -> dt.datetime:
 def _format_datetime(value: dt.datetime) -> str:
     text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def parse_json(text: str | bytes | bytearray, /) -> object:
-    """Parse untrusted JSON text strictly: UTF-8 only, no NaN, no duplicate keys, bounded size.
-
-    Raises:
-        TicketValidationError: With one problem at the root (``$``) saying what is wrong.
-    """
-    if isinstance(text, (bytes, bytearray)):
-        if len(text) > MAX_DOCUMENT_BYTES:
-            _fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            _fail("invalid_encoding", position=exc.start)
-    elif not isinstance(text, str):
-        _fail("wrong_type", expected_type="string", actual_type=type_name(text))
-    elif len(text) > MAX_DOCUMENT_BYTES:
-        _fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
-    try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except _InvalidError as exc:
-        raise TicketValidationError([exc.problem]) from None
-    except RecursionError:
-        _fail("too_deep", max=MAX_DEPTH)
-    except json.JSONDecodeError as exc:
-        _fail("invalid_json", line=exc.lineno, column=exc.colno)
-    except ValueError:  # an integer with more digits than Python converts
-        _fail("invalid_json", line=0, column=0)
-    if _depth(value) > MAX_DEPTH:
-        _fail("too_deep", max=MAX_DEPTH)
-    return value
-
-
-def _fail(code: str, /, **params: Any) -> NoReturn:
-    raise TicketValidationError([Problem(path=(), code=code, params=params)])
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _InvalidError("duplicate_key", value=preview(key))
-            seen.add(key)
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise _InvalidError("invalid_json_constant", value=name)
-
-
-def _depth(value: object) -> int:
-    deepest = 0
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return depth
-        if type(item) is dict:
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item.values())
-        elif type(item) is list:
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
 
 
 def make_serializer(

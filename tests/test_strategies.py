@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from ticketcore import (
+    DEFAULT_RULES,
     Attachment,
     Credentials,
     CustomField,
@@ -16,15 +17,23 @@ from ticketcore import (
     Limits,
     Location,
     LocationKind,
+    RuleSet,
     Ticket,
+    TicketValidationError,
+    from_dict,
 )
 from ticketcore._check import normalize_text
+from ticketcore.completeness._detectors import scan_ticket
 from ticketcore.requester import normalize_email
 from ticketcore.strategies import (
+    DRAFT_PARTS,
+    InvalidTicketDict,
+    WireDict,
     attachments,
     custom_fields,
     custom_values,
     domains,
+    drafts,
     emails,
     error_messages,
     identifiers,
@@ -33,6 +42,7 @@ from ticketcore.strategies import (
     passwords,
     subjects,
     texts,
+    ticket_dicts,
     tickets,
 )
 
@@ -190,3 +200,57 @@ def test_tickets_need_no_attachment_when_limits_allow_none() -> None:
         assert ticket.attachments == ()
 
     draw()
+
+
+STRICT_RULES = RuleSet(departments=[STRICT, *DEFAULT_RULES.departments])
+
+
+@given(ticket_dicts(), ticket_dicts(rules=STRICT_RULES, context="agent"))
+def test_ticket_dicts_are_accepted(data: WireDict, strict: WireDict) -> None:
+    """Valid documents pass `from_dict` under their rules and context, password included."""
+    assert from_dict(data).department.id == data["department"]
+    ticket = from_dict(strict, rules=STRICT_RULES, context="agent")
+    if ticket.credentials is not None:
+        assert ticket.credentials.password.reveal() == strict["credentials"]["password"]
+
+
+@given(ticket_dicts(valid=False), ticket_dicts(valid=False, rules=STRICT_RULES))
+def test_invalid_ticket_dicts_carry_the_problem_they_say(
+    case: InvalidTicketDict, strict: InvalidTicketDict
+) -> None:
+    """`from_dict` reports the code the invalid document announces, at its path."""
+    for rules, drawn in ((None, case), (STRICT_RULES, strict)):
+        with pytest.raises(TicketValidationError) as caught:
+            from_dict(drawn.data, rules=rules)
+        assert (drawn.code, drawn.path) in [(p.code, p.path) for p in caught.value.problems]
+
+
+@given(
+    st.sets(st.sampled_from(DRAFT_PARTS)).flatmap(
+        lambda m: st.tuples(st.just(m), drafts(missing=m))
+    )
+)
+def test_drafts_leave_out_exactly_the_missing_parts(drawn: tuple[set[str], WireDict]) -> None:
+    """The scorer's detectors find every part of a draft but the missing ones."""
+    missing, draft = drawn
+    scan = scan_ticket(
+        subject=draft["subject"],
+        message=draft["message"],
+        location=draft.get("location"),
+        error_message=draft.get("error_message"),
+    )
+    found = {name for name, (_, detection) in scan.items() if detection.found}
+    if "screenshot" not in missing:
+        found.add("screenshot")
+    if "service" in draft:
+        found.add("service")
+    assert found == set(DRAFT_PARTS) - missing
+    assert all(a["content_type"].startswith("image/") for a in draft.get("attachments", [])) == (
+        "screenshot" not in missing or not draft.get("attachments")
+    )
+
+
+def test_drafts_refuse_unknown_parts() -> None:
+    """A part the scorer does not know is an `InvalidArgument`."""
+    with pytest.raises(InvalidArgument, match="unknown draft parts"):
+        drafts(missing=["steps", "colour"])  # type: ignore[list-item]

@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Sequence
-from typing import Final, Literal, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, Literal, TypeVar, overload
+
+import attrs
 
 try:
     import hypothesis.strategies as st
@@ -44,15 +46,21 @@ from ticketcore.limits import DEFAULT_LIMITS, Limits
 from ticketcore.location import Location
 from ticketcore.priority import Priority
 from ticketcore.requester import Requester
+from ticketcore.rules import DEFAULT_RULES, RuleSet
+from ticketcore.serialize import to_dict
 from ticketcore.ticket import Ticket
 
 __all__ = [
+    "DRAFT_PARTS",
+    "InvalidTicketDict",
+    "WireDict",
     "attachments",
     "credentials",
     "custom_fields",
     "custom_values",
     "departments",
     "domains",
+    "drafts",
     "emails",
     "error_messages",
     "identifiers",
@@ -63,6 +71,7 @@ __all__ = [
     "requesters",
     "subjects",
     "texts",
+    "ticket_dicts",
     "tickets",
 ]
 
@@ -759,3 +768,296 @@ def _attachment_lists(limits: Limits, *, required: bool) -> st.SearchStrategy[li
 
 
 # Strategies for the wire format (ticket dictionaries, drafts) belong below this line.
+
+# ---------------------------------------------------------------------------------------------
+# Wire-format documents: ticket dictionaries and drafts
+# ---------------------------------------------------------------------------------------------
+
+WireDict = dict[str, Any]
+"""A wire-format document: a parsed JSON object."""
+
+_Change = Callable[[WireDict, RuleSet], object]
+
+
+@attrs.frozen
+class InvalidTicketDict:
+    """A wire-format document that breaks one known rule, drawn from ``ticket_dicts(valid=False)``.
+
+    `ticketcore.from_dict` rejects `data` and reports, among its problems (usually the only
+    one), a problem with this `code` at this `path`.
+
+    Attributes:
+        data: The document: a valid one with one rule broken.
+        code: The code of the problem that breaks it, such as ``invalid_email``.
+        path: Where the problem is, such as ``("requester", "email")``.
+    """
+
+    data: WireDict = attrs.field(eq=False)
+    code: str
+    path: tuple[str | int, ...]
+
+
+def _unknown_department(data: WireDict, rules: RuleSet) -> None:
+    name = "unknown-department"
+    while name in rules.department_ids:
+        name += "-x"
+    data["department"] = name
+
+
+# Each entry breaks one rule of a valid document, whatever its department and limits.
+_BREAKS: Final[tuple[tuple[str, tuple[str | int, ...], _Change], ...]] = (
+    ("wrong_type", ("subject",), lambda d, _: d.update(subject=42)),
+    ("required", ("message",), lambda d, _: d.pop("message")),
+    ("invalid_choice", ("priority",), lambda d, _: d.update(priority="asap")),
+    ("unknown_department", ("department",), _unknown_department),
+    ("unknown_field", ("color",), lambda d, _: d.update(color="blue")),
+    (
+        "invalid_email",
+        ("requester", "email"),
+        lambda d, _: d.update(requester={"name": "Maria Silva", "email": "maria@"}),
+    ),
+    ("invalid_port", ("location",), lambda d, _: d.update(location="meusite.com.br:99999")),
+    ("invalid_location", ("location",), lambda d, _: d.update(location="not a host")),
+    (
+        "executable_not_allowed",
+        ("attachments", 0, "filename"),
+        lambda d, _: d.update(
+            attachments=[{"filename": "setup.exe", "content_type": "image/png", "size": 1}]
+        ),
+    ),
+    (
+        "wrong_type",
+        ("attachments", 0, "size"),
+        lambda d, _: d.update(
+            attachments=[{"filename": "erro.png", "content_type": "image/png", "size": "12"}]
+        ),
+    ),
+    ("naive_datetime", ("created_at",), lambda d, _: d.update(created_at="2026-11-24T10:00")),
+    ("unsupported_version", ("schema_version",), lambda d, _: d.update(schema_version=99)),
+    (
+        "wrong_type",
+        ("credentials", "password"),
+        lambda d, _: d.update(credentials={"username": "admin", "password": 12345678}),
+    ),
+)
+
+
+@overload
+def ticket_dicts(
+    *, valid: Literal[True] = True, rules: RuleSet | None = None, context: Context = "customer"
+) -> st.SearchStrategy[WireDict]: ...
+@overload
+def ticket_dicts(
+    *, valid: Literal[False], rules: RuleSet | None = None, context: Context = "customer"
+) -> st.SearchStrategy[InvalidTicketDict]: ...
+def ticket_dicts(
+    *, valid: bool = True, rules: RuleSet | None = None, context: Context = "customer"
+) -> st.SearchStrategy[WireDict] | st.SearchStrategy[InvalidTicketDict]:
+    """Wire-format documents (parsed JSON objects), as a form or an API receives them.
+
+    Valid documents go to a department of *rules* and carry what it requires in *context*;
+    keys without a value are sometimes left out, and passwords are included. An invalid one
+    is a valid document with one rule broken, in an `InvalidTicketDict` that says which
+    problem `ticketcore.from_dict` reports::
+
+        @given(strategies.ticket_dicts(valid=False))
+        def test_the_api_rejects_bad_tickets(case):
+            response = client.post("/tickets", json=case.data)
+            assert response.status_code == 422
+            assert case.code in [p["code"] for p in response.json()["problems"]]
+
+    Args:
+        valid: Whether `ticketcore.from_dict` (given *rules* and *context*) accepts them.
+        rules: The rule set; `ticketcore.DEFAULT_RULES` when ``None``.
+        context: Who submits the tickets, which decides what is required.
+    """
+    rule_set = DEFAULT_RULES if rules is None else rules
+    documents = _valid_dicts(rule_set, context)
+    if valid:
+        return documents
+    return st.tuples(documents, st.sampled_from(_BREAKS)).map(
+        lambda drawn: _broken(drawn[0], drawn[1], rule_set)
+    )
+
+
+def _broken(
+    data: WireDict, broken: tuple[str, tuple[str | int, ...], _Change], rules: RuleSet
+) -> InvalidTicketDict:
+    code, path, change = broken
+    change(data, rules)
+    return InvalidTicketDict(data, code, path)
+
+
+@functools.cache
+def _valid_dicts(rules: RuleSet, context: Context) -> st.SearchStrategy[WireDict]:
+    tickets_ = tickets(
+        department=st.sampled_from(rules.departments), limits=rules.limits, context=context
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> WireDict:
+        data = to_dict(draw(tickets_), include_secrets=True)
+        for key in [k for k, v in data.items() if v is None or v in ([], {})]:
+            if draw(st.booleans()):
+                del data[key]
+        return data
+
+    return build()
+
+
+DRAFT_PARTS: Final = (
+    "steps",
+    "error_message",
+    "location",
+    "expected_behavior",
+    "screenshot",
+    "service",
+)
+"""The parts of a ticket that `drafts` can leave out, named as the scorer's criteria."""
+
+_DraftPart = Literal[
+    "steps", "error_message", "location", "expected_behavior", "screenshot", "service"
+]
+
+# Texts the scorer reads unambiguously: the subject and the problem statement name no site and
+# no error, and are long and specific enough; steps, expected behaviour, error messages and
+# locations are each recognised on their own. tests/test_strategies.py checks it on every draw.
+_DRAFT_TEXTS: Final = {
+    "en": {
+        "subject": (
+            "Payment page of the shop fails at checkout",
+            "Customers cannot pay at the checkout of the shop",
+            "Newsletter signup form rejects every address",
+        ),
+        "problem": (
+            (
+                "Since this morning the checkout of our shop stops every customer who tries to pay "
+                "for an order."
+            ),
+            (
+                "Since yesterday nobody can subscribe to our newsletter through the signup form on "
+                "the home page."
+            ),
+        ),
+        "steps": (
+            "1. Open the shop\n2. Add a product to the cart\n3. Click Pay",
+            "Steps:\n- open the home page\n- type an address in the signup form\n- click Subscribe",
+        ),
+        "expected": (
+            "I expected the payment page to open.",
+            "It should show the confirmation page.",
+        ),
+    },
+    "pt-BR": {
+        "subject": (
+            "Página de pagamento da loja falha no checkout",
+            "Clientes não conseguem pagar no checkout da loja",
+            "Formulário de cadastro da newsletter recusa endereços",
+        ),
+        "problem": (
+            (
+                "Desde hoje de manhã o checkout da nossa loja impede todos os clientes de pagar um "
+                "pedido."
+            ),
+            (
+                "Desde ontem ninguém consegue assinar a newsletter pelo formulário de cadastro da "
+                "página inicial."
+            ),
+        ),
+        "steps": (
+            "1. Acesse a loja\n2. Adicione um produto ao carrinho\n3. Clique em Pagar",
+            (
+                "Passos:\n- abra a página inicial\n- digite um endereço no formulário\n- clique em "
+                "Assinar"
+            ),
+        ),
+        "expected": (
+            "O esperado era abrir a página de pagamento.",
+            "Deveria aparecer a página de confirmação.",
+        ),
+    },
+}
+_DRAFT_ERRORS: Final = (
+    "HTTP 500 Internal Server Error",
+    "Error establishing a database connection",
+    "SQLSTATE[HY000] [2002] Connection refused",
+    "ERR_SSL_PROTOCOL_ERROR",
+    "Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)",
+)
+_SCREENSHOTS: Final = st.builds(
+    lambda stem, ext, size: {
+        "filename": f"{stem}.{ext}",
+        "content_type": "image/png" if ext == "png" else "image/jpeg",
+        "size": size,
+    },
+    st.sampled_from(["erro", "screenshot", "captura-de-tela", "checkout"]),
+    st.sampled_from(["png", "jpg"]),
+    st.integers(1, 2_000_000),
+)
+_OTHER_FILES: Final[st.SearchStrategy[list[dict[str, Any]]]] = st.just([]) | st.just(
+    [{"filename": "contrato.pdf", "content_type": "application/pdf", "size": 48213}]
+)
+
+
+def drafts(
+    *, missing: Iterable[_DraftPart] = (), rules: RuleSet | None = None
+) -> st.SearchStrategy[WireDict]:
+    """Drafts of tickets for `ticketcore.assess`: wire-format documents with chosen parts left out.
+
+    Every part of `DRAFT_PARTS` not in *missing* is there, in a form the completeness
+    scorer recognises (numbered steps, a pasted error, a URL, an expected result, a
+    screenshot, the service); the parts in *missing* are absent. The rest (subject, a
+    statement of the problem, department, priority) is always there, in English or Portuguese.
+    A draft need not validate: a department may require a part that is missing.
+
+    >>> from hypothesis import given
+    >>> @given(drafts(missing=["steps", "screenshot"]))
+    ... def test(draft):
+    ...     assert "location" in draft and "error_message" in draft
+    ...     assert all(a["filename"].endswith(".pdf") for a in draft.get("attachments", []))
+    >>> test()
+
+    Args:
+        missing: The parts to leave out (names from `DRAFT_PARTS`).
+        rules: The rule set whose departments the drafts go to; the default when ``None``.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: A name in *missing* is not in `DRAFT_PARTS`.
+    """
+    absent = frozenset(missing)
+    unknown = sorted(absent.difference(DRAFT_PARTS))
+    if unknown:
+        msg = f"unknown draft parts {unknown}; choose from {list(DRAFT_PARTS)}"
+        raise InvalidArgument(msg)
+    return _drafts(absent, DEFAULT_RULES if rules is None else rules)
+
+
+@functools.cache
+def _drafts(absent: frozenset[str], rules: RuleSet) -> st.SearchStrategy[WireDict]:
+    @st.composite
+    def build(draw: st.DrawFn) -> WireDict:
+        texts_ = _DRAFT_TEXTS[draw(st.sampled_from(sorted(_DRAFT_TEXTS)))]
+        paragraphs = [draw(st.sampled_from(texts_["problem"]))]
+        if "steps" not in absent:
+            paragraphs.append(draw(st.sampled_from(texts_["steps"])))
+        if "expected_behavior" not in absent:
+            paragraphs.append(draw(st.sampled_from(texts_["expected"])))
+        draft: WireDict = {
+            "department": draw(st.sampled_from(rules.department_ids)),
+            "subject": draw(st.sampled_from(texts_["subject"])),
+            "priority": draw(priorities()).value,
+            "message": "\n\n".join(paragraphs),
+        }
+        if "service" not in absent:
+            draft["service"] = draw(_SERVICES)
+        if "location" not in absent:
+            draft["location"] = draw(domains(special_use=False)) + draw(_OPTIONAL_PATHS)
+        if "error_message" not in absent:
+            draft["error_message"] = draw(st.sampled_from(_DRAFT_ERRORS))
+        if "screenshot" not in absent:
+            draft["attachments"] = [draw(_SCREENSHOTS)]
+        elif files := draw(_OTHER_FILES):
+            draft["attachments"] = files
+        return draft
+
+    return build()

@@ -1,14 +1,16 @@
-"""Private: strict reading of untrusted JSON documents, shared by the wire format and rule files.
+"""Private: strict reading of untrusted documents, shared by the wire format and rule files.
 
-`parse_json` turns text into Python values, refusing what JSON parsers disagree on (duplicate
-keys, ``NaN``) and what only an attacker sends (huge or deeply nested documents). The hooks
-below make a cattrs converter structure JSON types exactly (no coercion), and `problems_of`
-turns the converter's error tree into `Problem`s with paths.
+`parse_json` and `parse_toml` turn text into Python values, refusing what parsers disagree on
+(duplicate keys, ``NaN``) and what only an attacker sends (huge or deeply nested documents).
+The hooks below make a cattrs converter structure JSON types exactly (no coercion), and
+`problems_of` turns the converter's error tree into `Problem`s with paths.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from collections.abc import Callable
 from typing import Any, Final, NoReturn, TypeVar
 
@@ -30,6 +32,7 @@ __all__ = [
     "fail",
     "object_of",
     "parse_json",
+    "parse_toml",
     "problems_of",
     "strict",
 ]
@@ -179,3 +182,45 @@ def _depth(value: object) -> int:
             deepest = max(deepest, depth)
             stack.extend((v, depth + 1) for v in item)
     return deepest
+
+
+# tomllib's errors carry their position only in the message before Python 3.14.
+_TOML_POSITION: Final = re.compile(r"at line (\d+), column (\d+)")
+
+
+def parse_toml(text: str | bytes | bytearray, /) -> object:
+    """Parse untrusted TOML text (or UTF-8 bytes) with the same bounds as `parse_json`.
+
+    Raises:
+        TicketValidationError: With one problem at the root (``$``): ``invalid_toml``,
+            ``invalid_encoding``, ``input_too_large`` or ``too_deep``.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > MAX_DOCUMENT_BYTES:
+            fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            fail("invalid_encoding", position=exc.start)
+    elif not isinstance(text, str):
+        fail("wrong_type", expected_type="string", actual_type=type_name(text))
+    elif len(text) > MAX_DOCUMENT_BYTES:
+        fail("input_too_large", max=MAX_DOCUMENT_BYTES, actual=len(text))
+    try:
+        value = tomllib.loads(text)
+    except RecursionError:
+        fail("too_deep", max=MAX_DEPTH)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        if line is None or column is None:
+            found = _TOML_POSITION.search(str(exc))
+            if found:
+                line, column = int(found[1]), int(found[2])
+            else:  # "at end of document"
+                last = text.rsplit("\n", 1)[-1]
+                line, column = text.count("\n") + 1, len(last) + 1
+        fail("invalid_toml", line=line, column=column)
+    if _depth(value) > MAX_DEPTH:
+        fail("too_deep", max=MAX_DEPTH)
+    return value

@@ -124,6 +124,11 @@ class CustomField:
                 not isinstance(value, (int, float)) or isinstance(value, bool)
             ):
                 c.wrong_type((name,), "number", value)
+            elif isinstance(value, float) and not math.isfinite(value):
+                # TOML and Python allow inf and nan; no value compares usefully with them.
+                c.add((name,), "wrong_type", expected_type="number", actual_type="non-finite")
+        _check_range(c, "max_length", self.min_length, self.max_length)
+        _check_range(c, "maximum", self.minimum, self.maximum)
         if self.kind is FieldKind.CHOICE and not self.options:
             c.add(("options",), "required")
         if not isinstance(self.options, tuple):
@@ -235,6 +240,24 @@ class CustomField:
         if not self.error_messages or problem.code in ("required", "wrong_type"):
             return problem
         return attrs.evolve(problem, custom_messages=self.error_messages)
+
+
+def _is_number(value: object) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and math.isfinite(value)
+    )
+
+
+def _check_range(c: Collector, name: str, low: object, high: object) -> None:
+    """Report the upper bound *name* below the lower one: no value could fit between them."""
+    if (
+        isinstance(low, (int, float))
+        and isinstance(high, (int, float))
+        and _is_number(low)
+        and _is_number(high)
+        and high < low
+    ):
+        c.add((name,), "invalid_range", min=low, actual=high)
 
 
 def _check_texts(c: Collector, name: str, value: object, *, need_english: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -23,7 +23,7 @@ import cattrs
 from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
-from ticketcore._check import Collector, preview, type_name
+from ticketcore._check import Collector, normalize_optional_text, preview, type_name
 from ticketcore._convert import (
     InvalidError,
     array_of,
@@ -32,6 +32,7 @@ from ticketcore._convert import (
     problems_of,
     strict,
 )
+from ticketcore._frozen import FrozenMap
 from ticketcore._wire import (
     SCHEMA_VERSION,
     TICKET_KEYS,
@@ -51,6 +52,7 @@ from ticketcore.priority import Priority
 from ticketcore.requester import Requester
 from ticketcore.rules import DEFAULT_RULES, RuleSet
 from ticketcore.secret import Secret
+from ticketcore.service import Service
 from ticketcore.ticket import Ticket
 
 __all__ = [
@@ -69,6 +71,18 @@ __all__ = [
 _SHRINK_FACTOR: Final = 4
 
 T = TypeVar("T")
+
+
+def _by_id(services: Iterable[Service] | None) -> FrozenMap[str, Service] | None:
+    if services is None or isinstance(services, FrozenMap):
+        return services
+    index: dict[str, Service] = {}
+    for service in services:
+        if not isinstance(service, Service):
+            msg = f"services must be Service objects, not {type(service).__name__}"
+            raise TypeError(msg)
+        index[service.id] = service
+    return FrozenMap(index)
 
 
 def _scalar(value: object, _: object) -> Scalar:
@@ -122,6 +136,13 @@ class Serializer:
 
     A serializer is immutable and safe to share between threads; it caches the work it can
     reuse (the converter, parsed locations), bounded in size.
+
+    Attributes:
+        rules: The departments, priorities and limits tickets are checked against.
+        context: Who submits the tickets read, which decides which fields are required.
+        ignore_unknown: Whether keys the format does not know are skipped.
+        services: The requester's services by id, when the related service is checked
+            against them (see `with_services`); ``None`` checks nothing.
     """
 
     rules: RuleSet
@@ -129,6 +150,16 @@ class Serializer:
     ignore_unknown: bool
     _converter: cattrs.Converter = attrs.field(repr=False)
     _location: Callable[[str], Location] = attrs.field(repr=False)
+    services: FrozenMap[str, Service] | None = attrs.field(default=None, converter=_by_id)
+
+    def with_services(self, services: Iterable[Service] | None, /) -> Serializer:
+        """A serializer that also checks that a ticket's service is one of *services*, active.
+
+        The host passes the requester's contracted services; a ticket naming another is refused
+        (code ``unknown_service`` at ``$.service``), and one naming a suspended or cancelled
+        service too (``inactive_service``). The converter and caches are shared.
+        """
+        return attrs.evolve(self, services=services)
 
     def from_dict(self, data: object, /) -> Ticket:
         """Build a `Ticket` from a wire-format document (a parsed JSON object).
@@ -294,10 +325,11 @@ class Serializer:
             )
             failed.add("department")
             department = _PLACEHOLDER
+        offered = self.rules.priorities
         priority = (
-            Priority.MEDIUM
+            self.rules.default_priority
             if wire.priority is None
-            else part("priority", functools.partial(Priority.parse, wire.priority))
+            else part("priority", functools.partial(_parse_priority, wire.priority, offered))
         )
         location = (
             None
@@ -348,7 +380,7 @@ class Serializer:
                 department=department,
                 subject=wire.subject,
                 message=wire.message,
-                priority=priority or Priority.MEDIUM,
+                priority=priority or self.rules.default_priority,
                 service=wire.service,
                 location=location,
                 credentials=credentials,
@@ -358,14 +390,56 @@ class Serializer:
                 custom_fields=custom_fields,
                 created_at=created_at,
                 limits=self.rules.limits,
+                priorities=offered,
                 context=self.context,
             )
         except TicketValidationError as exc:
             # A part that failed was left out; what the ticket says about its absence is noise.
             c.extend(p for p in exc.problems if p.path[0] not in failed)
             ticket = None
+        if self.services is not None and isinstance(wire.service, str):
+            self._check_service(c, wire.service)
         c.raise_if_any()
         return ticket
+
+    def _check_service(self, c: Collector, reference: str) -> None:
+        """Check the ticket's service against the requester's, unless it is already refused."""
+        if any(p.path[:1] == ("service",) for p in c.problems):
+            return
+        service_id = normalize_optional_text(reference)
+        if service_id is None:
+            return
+        assert self.services is not None  # noqa: S101 (the caller checked)
+        service = self.services.get(service_id)
+        if service is None:
+            c.add(
+                ("service",),
+                "unknown_service",
+                value=preview(service_id),
+                choices=tuple(sorted(self.services)),
+            )
+        elif not service.is_active:
+            c.add(
+                ("service",),
+                "inactive_service",
+                value=preview(service_id),
+                status=service.status.value,
+            )
+
+
+def _parse_priority(value: str | int, offered: tuple[Priority, ...]) -> Priority:
+    """Read a priority; an unknown one is reported with the priorities *offered* as choices."""
+    try:
+        return Priority.parse(value)
+    except TicketValidationError as exc:
+        raise TicketValidationError(
+            [
+                attrs.evolve(p, params={**p.params, "choices": tuple(o.value for o in offered)})
+                if p.code == "invalid_choice"
+                else p
+                for p in exc.problems
+            ]
+        ) from None
 
 
 _PLACEHOLDER: Final = Department(id="unknown", names={"en": "Unknown"})
@@ -436,6 +510,7 @@ def make_serializer(
     context: Context = "customer",
     ignore_unknown: bool = False,
     location_cache_size: int = 4096,
+    services: Iterable[Service] | None = None,
 ) -> Serializer:
     """Make a `Serializer` for *rules* (the default rule set when ``None``).
 
@@ -446,6 +521,8 @@ def make_serializer(
         ignore_unknown: Skip keys the format does not know instead of reporting each one
             (code ``unknown_field``), for readers of newer documents.
         location_cache_size: How many parsed locations to remember.
+        services: The requester's services: a ticket's service must be one of them, and
+            active (see `Serializer.with_services`). ``None`` checks nothing.
     """
     return Serializer(
         rules=DEFAULT_RULES if rules is None else rules,
@@ -453,6 +530,7 @@ def make_serializer(
         ignore_unknown=ignore_unknown,
         converter=_make_converter(),
         location=functools.lru_cache(maxsize=location_cache_size)(Location),
+        services=services,
     )
 
 
@@ -468,8 +546,12 @@ def from_dict(
     rules: RuleSet | None = None,
     context: Context = "customer",
     ignore_unknown: bool = False,
+    services: Iterable[Service] | None = None,
 ) -> Ticket:
     """Build a `Ticket` from a wire-format document; see `Serializer.from_dict`.
+
+    With *services* (the requester's services), the ticket's service must be one of them and
+    active (codes ``unknown_service``, ``inactive_service``).
 
     >>> ticket = from_dict({"department": "sales", "subject": "Plano com SSH?",
     ...                     "message": "Qual plano tem acesso SSH?", "priority": "Alta"})
@@ -479,7 +561,10 @@ def from_dict(
     Raises:
         TicketValidationError: Every problem in *data*, each with its path.
     """
-    return _shared(rules, context, ignore_unknown=ignore_unknown).from_dict(data)
+    serializer = _shared(rules, context, ignore_unknown=ignore_unknown)
+    if services is not None:
+        serializer = serializer.with_services(services)
+    return serializer.from_dict(data)
 
 
 def from_json(
@@ -489,9 +574,13 @@ def from_json(
     rules: RuleSet | None = None,
     context: Context = "customer",
     ignore_unknown: bool = False,
+    services: Iterable[Service] | None = None,
 ) -> Ticket:
-    """Parse JSON text and build a `Ticket`; see `Serializer.from_json`."""
-    return _shared(rules, context, ignore_unknown=ignore_unknown).from_json(text)
+    """Parse JSON text and build a `Ticket`; see `Serializer.from_json` and `from_dict`."""
+    serializer = _shared(rules, context, ignore_unknown=ignore_unknown)
+    if services is not None:
+        serializer = serializer.with_services(services)
+    return serializer.from_json(text)
 
 
 def to_dict(ticket: Ticket, /, *, include_secrets: bool = False) -> dict[str, Any]:

@@ -35,6 +35,10 @@ def _attachments(value: tuple[Attachment, ...] | list[Attachment]) -> tuple[Atta
     return tuple(value) if isinstance(value, list) else value
 
 
+def _priorities(value: tuple[Priority, ...] | list[Priority]) -> tuple[Priority, ...]:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def _custom(value: Mapping[str, CustomValue]) -> FrozenMap[str, CustomValue]:
     return freeze(value) if isinstance(value, Mapping) else value
 
@@ -65,6 +69,8 @@ class Ticket:
         custom_fields: Values of the department's custom fields, by field id.
         created_at: When the ticket was created (timezone-aware).
         limits: The sizes the ticket was checked against (not part of its value).
+        priorities: The priorities offered, which `priority` must be one of (not part of its
+            value; every priority by default).
         context: Who submitted it, which decides what was required (not part of its value).
 
     Raises:
@@ -84,6 +90,9 @@ class Ticket:
     custom_fields: FrozenMap[str, CustomValue] = attrs.field(factory=FrozenMap, converter=_custom)
     created_at: dt.datetime | None = None
     limits: Limits = attrs.field(default=DEFAULT_LIMITS, eq=False, repr=False)
+    priorities: tuple[Priority, ...] = attrs.field(
+        default=tuple(Priority), converter=_priorities, eq=False, repr=False
+    )
     context: Context = attrs.field(default="customer", eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -107,8 +116,27 @@ class Ticket:
         check_text(
             c, ("message",), self.message, max_length=limits.message_max_length, multiline=True
         )
+        offered = self.priorities
+        offered_ok = isinstance(offered, tuple)
+        if not offered_ok:
+            c.wrong_type(("priorities",), "array", offered)
+        elif not offered:
+            c.add(("priorities",), "required")
+            offered_ok = False
+        else:
+            for index, item in enumerate(offered):
+                if not isinstance(item, Priority):
+                    c.wrong_type(("priorities", index), "Priority", item)
+                    offered_ok = False
         if not isinstance(self.priority, Priority):
             c.wrong_type(("priority",), "Priority", self.priority)
+        elif offered_ok and self.priority not in offered:
+            c.add(
+                ("priority",),
+                "invalid_choice",
+                choices=tuple(p.value for p in offered),
+                value=self.priority.value,
+            )
         if self.service is not None:
             check_text(c, ("service",), self.service, max_length=SERVICE_MAX_LENGTH)
         for name, kind in (

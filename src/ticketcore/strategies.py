@@ -37,6 +37,7 @@ except ImportError as exc:  # pragma: no cover (a test hides hypothesis to run t
     raise ImportError(_msg, name=exc.name) from exc
 
 from ticketcore._check import normalize_text
+from ticketcore._criteria import DEFAULT_WEIGHTS, MAX_SCORE
 from ticketcore.attachment import EXECUTABLE_EXTENSIONS, FILENAME_MAX_LENGTH, Attachment
 from ticketcore.context import CONTEXTS, Context
 from ticketcore.credentials import Credentials
@@ -69,6 +70,7 @@ __all__ = [
     "passwords",
     "priorities",
     "requesters",
+    "rule_sets",
     "subjects",
     "texts",
     "ticket_dicts",
@@ -1061,3 +1063,54 @@ def _drafts(absent: frozenset[str], rules: RuleSet) -> st.SearchStrategy[WireDic
         return draft
 
     return build()
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule sets
+# ---------------------------------------------------------------------------------------------
+
+_WEIGHTS: Final = st.dictionaries(
+    st.sampled_from(tuple(DEFAULT_WEIGHTS)), st.integers(0, MAX_SCORE), max_size=3
+)
+_PRIORITY_SETS: Final = st.lists(st.sampled_from(Priority), min_size=1, max_size=4, unique=True)
+_LIMITS: Final = st.just(DEFAULT_LIMITS) | st.builds(
+    Limits,
+    subject_min_length=st.integers(0, 10),
+    subject_max_length=st.integers(10, 500),
+    message_max_length=st.integers(1, 100_000),
+    max_attachments=st.integers(0, 20),
+    max_attachment_size=st.integers(0, 50 * 1024 * 1024),
+    allowed_content_types=st.sets(st.sampled_from(sorted(DEFAULT_LIMITS.allowed_content_types))),
+    allowed_extensions=st.sets(st.sampled_from(sorted(DEFAULT_LIMITS.allowed_extensions))),
+)
+
+
+@st.composite
+def _scored_departments(draw: st.DrawFn, max_custom_fields: int) -> Department:
+    department = draw(departments(max_custom_fields=max_custom_fields))
+    return attrs.evolve(
+        department, weights=draw(_WEIGHTS), min_score=draw(st.integers(0, MAX_SCORE))
+    )
+
+
+@functools.cache
+def rule_sets(
+    *, max_departments: int = 3, max_custom_fields: int = 3
+) -> st.SearchStrategy[RuleSet]:
+    """Rule sets, as a rule file could describe them.
+
+    One to *max_departments* departments with distinct ids, each as `departments()` draws them
+    plus completeness weights and a minimum score; a non-empty set of priorities; the default
+    limits or others.
+    """
+    return st.builds(
+        RuleSet,
+        departments=st.lists(
+            _scored_departments(max_custom_fields),
+            min_size=1,
+            max_size=max_departments,
+            unique_by=lambda d: d.id,
+        ),
+        priorities=_PRIORITY_SETS,
+        limits=_LIMITS,
+    )

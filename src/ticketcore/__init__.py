@@ -24,6 +24,7 @@ from ticketcore.location import Location, LocationKind
 from ticketcore.priority import Priority
 from ticketcore.requester import Requester
 from ticketcore.rules import DEFAULT_RULES, RuleSet
+from ticketcore.schema import json_schema
 from ticketcore.secret import Secret
 from ticketcore.serialize import (
     SCHEMA_VERSION,
@@ -69,6 +70,7 @@ __all__ = [
     "__version__",
     "from_dict",
     "from_json",
+    "json_schema",
     "make_serializer",
     "messages",
     "render_path",

@@ -35,8 +35,15 @@ def _attachments(value: tuple[Attachment, ...] | list[Attachment]) -> tuple[Atta
     return tuple(value) if isinstance(value, list) else value
 
 
+# Every priority, in order; most tickets are checked against it, so it is checked only once.
+_ALL_PRIORITIES = tuple(Priority)
+
+
 def _priorities(value: tuple[Priority, ...] | list[Priority]) -> tuple[Priority, ...]:
-    return tuple(value) if isinstance(value, list) else value
+    if isinstance(value, (list, tuple)):
+        value = tuple(value)
+        return _ALL_PRIORITIES if value == _ALL_PRIORITIES else value
+    return value
 
 
 def _custom(value: Mapping[str, CustomValue]) -> FrozenMap[str, CustomValue]:
@@ -91,7 +98,7 @@ class Ticket:
     created_at: dt.datetime | None = None
     limits: Limits = attrs.field(default=DEFAULT_LIMITS, eq=False, repr=False)
     priorities: tuple[Priority, ...] = attrs.field(
-        default=tuple(Priority), converter=_priorities, eq=False, repr=False
+        default=_ALL_PRIORITIES, converter=_priorities, eq=False, repr=False
     )
     context: Context = attrs.field(default="customer", eq=False, repr=False)
 
@@ -118,7 +125,9 @@ class Ticket:
         )
         offered = self.priorities
         offered_ok = isinstance(offered, tuple)
-        if not offered_ok:
+        if offered is _ALL_PRIORITIES:
+            pass
+        elif not offered_ok:
             c.wrong_type(("priorities",), "array", offered)
         elif not offered:
             c.add(("priorities",), "required")

@@ -1,0 +1,101 @@
+"""Every compiled regex in ticketcore runs in linear time on adversarial input.
+
+The patterns are found by walking the package (module level, and inside module-level tuples,
+lists, sets and dicts); the attacks and timings are those of ``scripts/regex_growth.py``, which
+prints the table of growth ratios. A pattern the package only calls anchored (``match`` at one
+position) is timed that way; every other one with ``finditer`` over the whole text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script() -> ModuleType:
+    path = ROOT / "scripts" / "regex_growth.py"
+    spec = importlib.util.spec_from_file_location("regex_growth", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+growth = _script()
+PATTERNS: list[tuple[str, re.Pattern[str]]] = growth.package_patterns()
+CALLS: dict[str, set[str]] = growth.uses()
+
+# Quadratic under an unanchored search ("aaa...a!" makes `[a-z]*\Z` rescan the run from every
+# position), linear as the package calls them: anchored at one position. Measured with
+# ``python scripts/regex_growth.py --unanchored``: about x100 for 10 times the input.
+QUADRATIC_IF_SEARCHED = (
+    "_check._IDENTIFIER",
+    "errors._IDENTIFIER",
+    "_redact_patterns.BLANK_TO_LINE_END",
+    "_redact_patterns.SLASH_AND_VALUE",
+)
+
+
+def test_every_compiled_regex_is_found() -> None:
+    """The walk finds the patterns of every module, including those held in tuples."""
+    names = {name for name, _ in PATTERNS}
+    assert len(PATTERNS) >= 60
+    assert {
+        "_redact_patterns.LABELED_VALUE",
+        "_check._CONTROL_SINGLE_LINE",
+        "attachment._MEDIA_TYPE",
+        "errors._IDENTIFIER",
+        "completeness._steps._INLINE_ITEMS[0]",
+        "completeness._errors._ERROR_CODES[0][1]",
+    } <= names
+    assert len({id(pattern) for _, pattern in PATTERNS}) == len(PATTERNS)
+
+
+@pytest.mark.parametrize("name", QUADRATIC_IF_SEARCHED)
+def test_patterns_that_must_stay_anchored_are(name: str) -> None:
+    """Patterns that backtrack when searched are only ever called with match or fullmatch."""
+    assert name in {found for found, _ in PATTERNS}
+    assert growth.usage(name, CALLS) == "match", (
+        f"{name} is called unanchored somewhere; guard it with a lookbehind first"
+    )
+
+
+def test_unknown_calls_are_timed_as_searches() -> None:
+    """A pattern whose calls the source does not show is timed at every position."""
+    assert growth.usage("completeness._steps._INLINE_ITEMS[0]", CALLS) == "search"
+    assert growth.usage("_redact_patterns.LABELED_VALUE", CALLS) == "search"
+    assert growth.usage("_redact_patterns.PLACEHOLDER", CALLS) == "match"
+
+
+def test_attack_texts_have_the_asked_size() -> None:
+    """Every attack text is exactly as long as asked, and nested ones open then close."""
+    pattern = re.compile(r"password[:=]\s*(\S+)")
+    for attack in growth.attacks(pattern):
+        assert len(growth.attack_text(pattern, attack, 1000)) == 1000
+    assert growth.attack_text(pattern, "nested-parens", 4) == "(())"
+    assert growth.attack_text(pattern, "letters, stopped", 4) == "aaa\x00"
+    assert "literal 'password'+space" in growth.attacks(pattern)
+
+
+def test_a_backtracking_pattern_is_caught() -> None:
+    """The measure itself sees a quadratic pattern (the check would catch one)."""
+    assert growth.growth(re.compile(r"a*b"), "letters", 1024, 10240, rounds=2) > 30
+
+
+@pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
+def test_regex_grows_linearly(name: str, pattern: re.Pattern[str]) -> None:
+    """Ten times more adversarial input costs at most ~15 times the time, 10 KiB to 1 MiB."""
+    use = growth.usage(name, CALLS)
+    worst, screened = growth.screen(name, pattern, use)
+    assert screened <= growth.LIMIT, f"x{screened:.1f} from 10 to 100 KiB of {worst}"
+    ratio = growth.judged_growth(pattern, worst, 100 * growth.KIB, growth.MIB, use=use)
+    assert ratio <= growth.LIMIT, f"x{ratio:.1f} from 100 KiB to 1 MiB of {worst}"

@@ -8,6 +8,7 @@ stopping at the first.
 from __future__ import annotations
 
 import re
+import reprlib
 import unicodedata
 from collections.abc import Iterable
 from typing import Final, NoReturn, Protocol
@@ -138,13 +139,32 @@ def has_bidi_override(value: str, /) -> bool:
     return not value.isascii() and _BIDI_OVERRIDE.search(value) is not None
 
 
+class _ShortRepr(reprlib.Repr):
+    """A ``repr`` bounded in depth and length, for values a caller's code may nest or grow.
+
+    A list nested 100,000 deep or an integer of a million digits is previewed, rather than
+    raising `RecursionError` or `ValueError`.
+    """
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > _PREVIEW_MAX_BITS:
+            return f"{'-' if x < 0 else ''}~1e{int(x.bit_length() * 0.30103)}"
+        return super().repr_int(x, level)
+
+
+_PREVIEW_MAX_BITS: Final = 256
+_SHORT_REPR: Final = _ShortRepr()
+_SHORT_REPR.maxlevel = 3
+_SHORT_REPR.maxother = 60
+
+
 def preview(value: object, /, limit: int = 60) -> str:
     r"""A short, visibly shortened rendering of an offending value for a message.
 
     Control characters, direction overrides and lone surrogates are escaped (``\n``), so
     that the message stays one readable line that encodes as UTF-8.
     """
-    text = visible(value if isinstance(value, str) else repr(value))
+    text = visible(value if isinstance(value, str) else _SHORT_REPR.repr(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -83,7 +83,21 @@ def _to_path(value: Iterable[PathItem]) -> Path:
     return tuple(value)
 
 
+# An integer this long is no limit and no real size; it is shown by its magnitude (``~1e5000``),
+# because Python refuses to write integers of more than 4300 digits as text (or JSON).
+_PARAM_MAX_BITS = 256
+
+
+def _bounded(value: ParamValue) -> ParamValue:
+    if isinstance(value, int) and value.bit_length() > _PARAM_MAX_BITS:
+        sign = "-" if value < 0 else ""
+        return f"{sign}~1e{int(value.bit_length() * 0.30103)}"  # log10(2)
+    return value
+
+
 def _to_params(value: Mapping[str, ParamValue]) -> FrozenMap[str, ParamValue]:
+    if isinstance(value, Mapping) and any(isinstance(v, int) for v in value.values()):
+        return freeze({key: _bounded(item) for key, item in value.items()})
     return freeze(value)
 
 

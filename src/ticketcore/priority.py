@@ -57,7 +57,8 @@ class Priority(enum.Enum):
             return value
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise_one((), "wrong_type", expected_type="string", actual_type=type_name(value))
-        key = _fold(str(value))
+        # An integer too long to write as text is no rank either (str() would raise).
+        key = _fold(value if isinstance(value, str) else str(value) if -9 < value < 9 else "")
         try:
             return _ALIASES[key]
         except KeyError:

@@ -35,8 +35,9 @@ import ticketcore
 
 KIB = 1024
 MIB = 1024 * KIB
-LIMIT = 15.0
-"""Largest accepted growth for 10 times the input (linear is ~10)."""
+LIMIT = 20.0
+"""Largest accepted growth for 10 times the input: linear is ~10, quadratic ~100; a busy
+machine (caches shared with other work) pushes linear patterns to ~15."""
 
 # Modules that run code on import (the command line entry point).
 _SKIP_MODULES = frozenset({"ticketcore.__main__"})

@@ -1,8 +1,9 @@
 """Shared test configuration: Hypothesis profiles and a guard against network access.
 
 Profiles: ``dev`` (the default, 100 examples), ``ci`` (200 examples, loaded when the ``CI``
-environment variable is set, prints the blob that reproduces a failure) and ``thorough`` (2000
-examples, for a run before a release: ``pytest --hypothesis-profile thorough``). No profile has
+environment variable is set, prints the blob that reproduces a failure), ``thorough`` (2000
+examples, for a run before a release: ``pytest --hypothesis-profile thorough``) and ``fuzz`` (the
+same, for ``pytest tests/test_fuzz.py --hypothesis-profile fuzz -s``). No profile has
 a deadline: a slow example on a busy two-core runner is not a bug, and the suite's run time is
 watched as a whole.
 """
@@ -19,6 +20,7 @@ from hypothesis import settings
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 

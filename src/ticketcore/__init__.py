@@ -22,6 +22,7 @@ from ticketcore.i18n import LOCALES, messages
 from ticketcore.limits import DEFAULT_LIMITS, Limits
 from ticketcore.location import Location, LocationKind
 from ticketcore.priority import Priority
+from ticketcore.redact import RedactedText, Redaction, RedactionKind, redact
 from ticketcore.requester import Requester
 from ticketcore.rules import DEFAULT_RULES, RuleSet
 from ticketcore.schema import json_schema
@@ -56,6 +57,9 @@ __all__ = [
     "LocationKind",
     "Priority",
     "Problem",
+    "RedactedText",
+    "Redaction",
+    "RedactionKind",
     "Requester",
     "RuleSet",
     "Secret",
@@ -73,6 +77,7 @@ __all__ = [
     "json_schema",
     "make_serializer",
     "messages",
+    "redact",
     "render_path",
     "to_dict",
     "to_json",

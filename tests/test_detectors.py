@@ -148,6 +148,8 @@ STEPS_FOUND = [
     "Ao clicar em Salvar, depois de preencher o nome, nada acontece.",
     "Abro o Outlook, vou em Arquivo, marco a opção e salvo.",
     "Uso o Chrome. Entro no site, clico em Login e aparece erro.",  # mixed simple prose
+    "1. Acesso https://www.meusite.com.br/wp-admin\n2. Informo usuário e senha",  # noun or verb
+    "1. Access example.com/admin\n2. Type the password",
 ]
 
 STEPS_MISSING = [
@@ -167,6 +169,7 @@ STEPS_MISSING = [
     "--dry-run deploys for real",
     "Abri um chamado ontem e abri outro chamado hoje.",  # contacting support is history
     "Tentei de novo e tentei de novo.",
+    "Access denied. The access.log shows nothing.",  # a noun before a file name
 ]
 
 

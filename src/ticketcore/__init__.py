@@ -5,8 +5,16 @@
 <Priority.URGENT: 'urgent'>
 """
 
+from ticketcore._criteria import DEFAULT_WEIGHTS, FINDING_CODES
 from ticketcore._version import __version__
 from ticketcore.attachment import Attachment
+from ticketcore.completeness import (
+    CompletenessReport,
+    Evidence,
+    Finding,
+    Satisfied,
+    assess,
+)
 from ticketcore.context import CONTEXTS, Context
 from ticketcore.credentials import Credentials
 from ticketcore.custom_field import CustomField, CustomValue, FieldKind
@@ -43,15 +51,20 @@ __all__ = [
     "CONTEXTS",
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
+    "DEFAULT_WEIGHTS",
+    "FINDING_CODES",
     "LOCALES",
     "SCHEMA_VERSION",
     "Attachment",
+    "CompletenessReport",
     "Context",
     "Credentials",
     "CustomField",
     "CustomValue",
     "Department",
+    "Evidence",
     "FieldKind",
+    "Finding",
     "Limits",
     "Location",
     "LocationKind",
@@ -62,6 +75,7 @@ __all__ = [
     "RedactionKind",
     "Requester",
     "RuleSet",
+    "Satisfied",
     "Secret",
     "Serializer",
     "Service",
@@ -72,6 +86,7 @@ __all__ = [
     "TicketcoreError",
     "UnsupportedLocaleError",
     "__version__",
+    "assess",
     "from_dict",
     "from_json",
     "json_schema",

@@ -562,8 +562,12 @@ def _is_action(word: str, role: str, previous: str, tokens: list[str]) -> bool:
 
 
 def _names_a_thing(token: str) -> bool:
-    """Whether a token is quoted, code or a path: 'type "admin"', "call client.get()"."""
-    return token.startswith(('"', "'", "`", "/", "./", "\u201c")) or "(" in token
+    """Whether a token is quoted, code, a path or an address: 'type "admin"', "acesso www.x.com"."""
+    if token.startswith(('"', "'", "`", "/", "./", "\u201c")) or "(" in token:
+        return True
+    host = token.strip(_PUNCTUATION).partition("://")[2] or token.strip(_PUNCTUATION)
+    domain, dot, suffix = host.partition("/")[0].rpartition(".")
+    return bool(dot and domain) and len(suffix) >= 2 and suffix.isalpha()
 
 
 def _following_words(low: str, end: int) -> list[str]:

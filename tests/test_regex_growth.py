@@ -8,6 +8,8 @@ position) is timed that way; every other one with ``finditer`` over the whole te
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib.util
 import re
 import sys
@@ -15,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from ticketcore import TicketValidationError, assess, from_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,9 +97,74 @@ def test_a_backtracking_pattern_is_caught() -> None:
 
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
 def test_regex_grows_linearly(name: str, pattern: re.Pattern[str]) -> None:
-    """Ten times more adversarial input costs at most ~15 times the time, 10 KiB to 1 MiB."""
+    """Ten times more adversarial input costs at most 20 times the time, 10 KiB to 1 MiB."""
     use = growth.usage(name, CALLS)
     worst, screened = growth.screen(name, pattern, use)
     assert screened <= growth.LIMIT, f"x{screened:.1f} from 10 to 100 KiB of {worst}"
     ratio = growth.judged_growth(pattern, worst, 100 * growth.KIB, growth.MIB, use=use)
     assert ratio <= growth.LIMIT, f"x{ratio:.1f} from 100 KiB to 1 MiB of {worst}"
+
+
+# --- A ticket at the maximum sizes ------------------------------------------------------------
+
+# Ticket prose in both languages, with the cues the detectors look for.
+_PROSE = (
+    "Bom dia, o site está fora do ar desde ontem e quando acesso o painel dá erro 500. "
+    "I tried the admin panel at www.example.com/admin and it should load in two seconds. "
+)
+# Text that makes detectors and redaction do the most work per character.
+MAX_SIZE_ATTACKS = {
+    "numbered steps": "1. ",
+    "labeled passwords": "senha: a1 ",
+    "hosts": "a.b ",
+    "brackets": "[",
+    "urls": "http://",
+    "error codes": "erro 500 ",
+    "key headers": "-----BEGIN PRIVATE KEY-----\n",
+    "letters": "a",
+    "digits": "7",
+}
+# Linear work with more of it per character than prose (one redaction every ten characters).
+MAX_SIZE_RATIO = 10
+
+
+def _max_document(unit: str) -> dict[str, object]:
+    """A ticket document with every text at its maximum length, made of *unit*."""
+
+    def fill(size: int, text: str = unit) -> str:
+        return (text * (size // len(text) + 1))[:size]
+
+    return {
+        "department": "technical-support",
+        "subject": fill(200),
+        "message": fill(65_536),
+        "error_message": fill(8_192),
+        "service": fill(100, "hosting-4711"),
+        "location": "www.example.com/admin",
+        "credentials": {"username": fill(200), "password": fill(1_024)},
+        "requester": {"name": fill(200), "email": "maria@example.com.br"},
+        "attachments": [
+            {"filename": fill(250, "a") + ".png", "content_type": "image/png", "size": 1000}
+        ]
+        * 10,
+    }
+
+
+def _validate_and_assess(document: dict[str, object]) -> None:
+    # Adversarial text may be invalid (a name with a line break): it is checked all the same.
+    with contextlib.suppress(TicketValidationError):
+        from_dict(document)
+    assess(document)
+
+
+@pytest.mark.parametrize("unit", MAX_SIZE_ATTACKS.values(), ids=MAX_SIZE_ATTACKS.keys())
+def test_a_maximal_ticket_validates_and_assesses_in_bounded_time(unit: str) -> None:
+    """A ticket at the maximum sizes costs at most 10x a prose ticket of the same sizes."""
+    hostile, benign = _max_document(unit), _max_document(_PROSE)
+    _validate_and_assess(benign)  # caches (locations, e-mail) warm, as in a running service
+    ratios: list[float] = []
+    while len(ratios) < 5 and (not ratios or ratios[-1] > MAX_SIZE_RATIO):
+        slow = growth._best(functools.partial(_validate_and_assess, hostile), repeat=2)
+        fast = growth._best(functools.partial(_validate_and_assess, benign), repeat=2)
+        ratios.append(slow / fast)
+    assert min(ratios) <= MAX_SIZE_RATIO, ratios

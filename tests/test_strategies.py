@@ -17,6 +17,7 @@ from ticketcore import (
     Limits,
     Location,
     LocationKind,
+    Priority,
     RuleSet,
     Ticket,
     TicketValidationError,
@@ -212,6 +213,30 @@ def test_ticket_dicts_are_accepted(data: WireDict, strict: WireDict) -> None:
     ticket = from_dict(strict, rules=STRICT_RULES, context="agent")
     if ticket.credentials is not None:
         assert ticket.credentials.password.reveal() == strict["credentials"]["password"]
+
+
+URGENT_ONLY = RuleSet(
+    departments=DEFAULT_RULES.departments,
+    priorities=[Priority.HIGH, Priority.URGENT],
+)
+
+
+@given(ticket_dicts(rules=URGENT_ONLY), drafts(rules=URGENT_ONLY), st.data())
+def test_documents_have_a_priority_the_rules_offer(
+    data: WireDict, draft: WireDict, more: st.DataObject
+) -> None:
+    """Documents, drafts and tickets drawn for a rule set only have the priorities it offers."""
+    assert Priority.parse(data["priority"]) in URGENT_ONLY.priorities
+    assert from_dict(data, rules=URGENT_ONLY).priority in URGENT_ONLY.priorities
+    assert Priority.parse(draft["priority"]) in URGENT_ONLY.priorities
+    ticket = more.draw(tickets(priorities=[Priority.LOW]))
+    assert (ticket.priority, ticket.priorities) == (Priority.LOW, (Priority.LOW,))
+
+
+def test_tickets_need_a_priority_to_offer() -> None:
+    """An empty set of priorities cannot give a ticket."""
+    with pytest.raises(InvalidArgument, match="at least one priority"):
+        tickets(priorities=[])
 
 
 @given(ticket_dicts(valid=False), ticket_dicts(valid=False, rules=STRICT_RULES))

@@ -697,6 +697,7 @@ def tickets(
     department: Department | st.SearchStrategy[Department] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     context: Context = "customer",
+    priorities: Iterable[Priority] = tuple(Priority),
 ) -> st.SearchStrategy[Ticket]:
     """Valid tickets, checked against *limits* and submitted in *context*.
 
@@ -706,6 +707,8 @@ def tickets(
             required custom fields; other optional fields are filled in or not.
         limits: The limits the tickets respect (subject and message lengths, attachments).
         context: Who submits the tickets, which decides what is required.
+        priorities: The priorities offered (`RuleSet.priorities`): every ticket has one of
+            them.
 
     Raises:
         hypothesis.errors.InvalidArgument: The department requires attachments in *context*
@@ -719,7 +722,11 @@ def tickets(
         department_strategy = st.just(department)
     else:
         department_strategy = department
-    return _tickets(department_strategy, limits, context)
+    offered = tuple(sorted(set(priorities)))
+    if not offered:
+        msg = "tickets() needs at least one priority to offer"
+        raise InvalidArgument(msg)
+    return _tickets(department_strategy, limits, context, offered)
 
 
 @st.composite
@@ -728,6 +735,7 @@ def _tickets(
     department_strategy: st.SearchStrategy[Department],
     limits: Limits,
     context: Context,
+    offered: tuple[Priority, ...],
 ) -> Ticket:
     department = draw(department_strategy)
     required = department.required_fields(context)
@@ -743,7 +751,8 @@ def _tickets(
         department=department,
         subject=draw(subjects(limits)),
         message=draw(messages(limits)),
-        priority=draw(priorities()),
+        priority=draw(st.sampled_from(offered)),
+        priorities=offered,
         service=optional("service", _SERVICES),
         location=optional("location", locations()),
         credentials=optional("credentials", credentials()),
@@ -893,7 +902,10 @@ def _broken(
 @functools.cache
 def _valid_dicts(rules: RuleSet, context: Context) -> st.SearchStrategy[WireDict]:
     tickets_ = tickets(
-        department=st.sampled_from(rules.departments), limits=rules.limits, context=context
+        department=st.sampled_from(rules.departments),
+        limits=rules.limits,
+        context=context,
+        priorities=rules.priorities,
     )
 
     @st.composite
@@ -1047,7 +1059,7 @@ def _drafts(absent: frozenset[str], rules: RuleSet) -> st.SearchStrategy[WireDic
         draft: WireDict = {
             "department": draw(st.sampled_from(rules.department_ids)),
             "subject": draw(st.sampled_from(texts_["subject"])),
-            "priority": draw(priorities()).value,
+            "priority": draw(st.sampled_from(rules.priorities)).value,
             "message": "\n\n".join(paragraphs),
         }
         if "service" not in absent:

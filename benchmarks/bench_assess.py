@@ -7,13 +7,12 @@ drafts) is assessed with the default rules; the text is the subject, message, lo
 error message, UTF-8 encoded. The comparison gives every valid document a message of exactly
 2 KiB and times `assess` against validating the same documents with the pydantic v2 model of
 the wire format (``pydantic_model.py``). Each figure is the best of 5 timed runs after a
-warm-up (``time.perf_counter``), and all of them come from one run of this script.
+warm-up (`timing.best_of`), and all of them come from one run of this script.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,25 +21,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import make_corpus
 from pydantic_model import Ticket as PydanticTicket
+from timing import best_of
 
 from ticketcore import assess
 
-RUNS = 5
 KIB = 1024
 TEXT_FIELDS = ("subject", "message", "location", "error_message")
 # Message sizes of the corpus, in bytes: each band is reported on its own.
 BANDS = ((0, 1 * KIB), (1 * KIB, 4 * KIB), (4 * KIB, 9 * KIB))
-
-
-def best_of(func: Callable[[], Any]) -> float:
-    """The shortest of `RUNS` timed calls, after one untimed warm-up call."""
-    func()
-    best = float("inf")
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def text_kib(docs: Sequence[dict[str, Any]]) -> float:

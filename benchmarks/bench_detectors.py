@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import json
 import random
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from timing import best_of
 
 from ticketcore.completeness._detectors import (
     Text,
@@ -117,19 +116,9 @@ def test_log_1mib(benchmark: Any) -> None:
     benchmark(all_detectors, generated(LOG_LINES, MIB, 2))
 
 
-def best_of(action: Callable[[], object]) -> float:
-    action()  # warm-up
-    best = float("inf")
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     tickets = corpus_tickets()
-    seconds = best_of(lambda: scan_all(tickets))
+    seconds = best_of(lambda: scan_all(tickets), RUNS)
     size = kib(tickets)
     print(
         f"tickets  {len(tickets)} tickets, {size:.1f} KiB: {seconds * 1e6 / size:7.1f} µs/KiB,"
@@ -139,7 +128,7 @@ def main() -> None:
         ("prose", generated(SENTENCES, MIB, 1)),
         ("log", generated(LOG_LINES, MIB, 2)),
     ):
-        seconds = best_of(lambda text=text: all_detectors(text))  # type: ignore[misc]
+        seconds = best_of(lambda text=text: all_detectors(text), RUNS)  # type: ignore[misc]
         print(f"{name:8} 1 MiB: {seconds * 1e6 / 1024:7.1f} µs/KiB")
 
 

@@ -6,31 +6,19 @@ Run: ``.venv/bin/python benchmarks/bench_serialize.py [n]``
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import make_corpus
 from pydantic import ValidationError
 from pydantic_model import Ticket as PydanticTicket
+from timing import best_of
 
 from ticketcore.errors import TicketValidationError
 from ticketcore.serialize import make_serializer
 
 RUNS = 5
-
-
-def best_of(func: Callable[[], Any]) -> float:
-    func()  # warm-up: caches, imports, lazily built validators
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -93,8 +81,8 @@ def main() -> None:
         ("to_dict / model_dump", tc_dict, pd_dict, len(valid)),
         ("to_json / model_dump_json", tc_json, pd_json, len(valid)),
     ):
-        a = best_of(tc) / count * 1e6
-        b = best_of(pd) / count * 1e6
+        a = best_of(tc, RUNS) / count * 1e6
+        b = best_of(pd, RUNS) / count * 1e6
         print(f"{name:<28}{a:>15.1f}{b:>14.1f}{a / b:>8.1f}")
     assert len(tc_problems) == len(pd_problems) == len(invalid), "every invalid ticket refused"
     print(

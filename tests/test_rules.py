@@ -791,6 +791,7 @@ def test_inactive_service() -> None:
             " choose an active service. @ $.service"
         ),
     )
+    assert "(situação: suspenso)" in info.value.messages("pt-BR")[0]
 
 
 def test_service_problems_come_with_the_others() -> None:

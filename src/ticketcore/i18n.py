@@ -68,6 +68,8 @@ def _param_text(name: str, value: ParamValue, catalog: Mapping[str, str]) -> str
         return ", ".join(value)
     if name.endswith("_type") and isinstance(value, str):
         return catalog.get(f"type.{value}", value)
+    if name == "status" and isinstance(value, str):
+        return catalog.get(f"status.{value}", value)  # a service's status, in the reader's words
     if value is None:
         return "null"
     if isinstance(value, bool):

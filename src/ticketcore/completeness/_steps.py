@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from functools import cache
+from itertools import groupby, islice
 from typing import Final
 
 from ticketcore.completeness._text import (
@@ -24,6 +25,7 @@ from ticketcore.completeness._text import (
     Detection,
     Span,
     Text,
+    alternation,
     detection,
     gather,
     keyed,
@@ -518,10 +520,13 @@ def _prose_actions(text: Text) -> Iterator[Span]:
     low = text.lowered
     for word in text.words & _ACTION_WORDS:
         role = _ACTION_FORMS[word]
-        for start, end in text.find(word):
+        contexts = _CONTEXTS.get(word)
+        for start, end in _occurrences(text, word):
             if low[start - 1 : start] == "-" or low[end : end + 1] == "-":
                 continue  # part of a hyphenated name or option ("--dry-run", "e-mail")
             previous = _previous_word(low, start)
+            if contexts is not None and previous not in contexts:
+                continue  # the cheapest test first: most verb forms are nouns or complaints
             tokens = _following_words(low, end)
             following = [token.strip(_PUNCTUATION) for token in tokens]
             if (
@@ -533,6 +538,62 @@ def _prose_actions(text: Text) -> Iterator[Span]:
                 and not (word in _ASPECT_VERBS and following[:1] and following[0].endswith("ing"))
             ):
                 yield (start, end)
+
+
+def _occurrences(text: Text, word: str) -> Iterator[Span]:
+    """Yield the spans `Text.find` yields for ``word``, less those its previous word rules out.
+
+    Word soup repeats a noun such as "acesso" hundreds of times, each time after a word that
+    cannot make it an action; `_in_context` skips those in C, where Python spends about a
+    microsecond on each. Like `Text.find`, only the first `MAX_HITS` occurrences, whole words
+    or not, are looked at: they are counted only once there can be that many.
+    """
+    contexts = _CONTEXTS.get(word)
+    if contexts is None or _overlaps_itself(word):
+        yield from text.find(word)  # non-overlapping counts would not count every occurrence
+        return
+    low = text.lowered
+    seen = counted_to = 0
+    for match in _in_context(word).finditer(low):
+        start = match.start()
+        if start >= MAX_HITS * len(word):
+            seen += low.count(word, counted_to, start)
+            counted_to = start
+            if seen >= MAX_HITS:
+                return
+        yield match.span()
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap, as in "dropped" and "droppedropped"."""
+    return any(word.startswith(word[-size:]) for size in range(1, len(word)))
+
+
+@cache
+def _in_context(word: str) -> re.Pattern[str]:
+    """Compile a pattern of ``word`` as a whole word, unless a word not in its contexts precedes.
+
+    `_previous_word` reads a word that ends just before one blank as the previous word; every
+    other context (a mark, a line break, the start of the text) is left to it. The contexts
+    are shorter than its window, so such a word is the previous word exactly when it stands
+    after a blank or at the start of the text. The pattern starts with the word itself, so the
+    engine jumps between its occurrences; the look-behinds have a fixed width each, and one
+    per length of context word.
+    """
+    escaped = re.escape(word)
+    tail = " " + escaped + ")"
+    words = sorted((c for c in _CONTEXTS[word] if c[-1:].isalnum()), key=len)
+    after_context = [
+        "(?<=(?<!\\S)" + alternation(group) + tail for _, group in groupby(words, key=len)
+    ]
+    return re.compile(
+        escaped
+        + "(?<!\\w"
+        + escaped
+        + ")(?!\\w)(?:"
+        + "|".join(["(?<![^\\W_]" + tail, *after_context])
+        + ")"
+    )
 
 
 def _is_action(word: str, role: str, previous: str, tokens: list[str]) -> bool:
@@ -561,6 +622,27 @@ def _is_action(word: str, role: str, previous: str, tokens: list[str]) -> bool:
     return previous in _SUBJECTS or previous in _LINKS or not previous
 
 
+def _contexts(word: str, role: str) -> frozenset[str] | None:
+    """The previous words that `_is_action` can accept for ``word``; None when it accepts any."""
+    if role == _GO or (role in (_PAST, _FIRST_PERSON, _IMPERATIVE) and word not in _AMBIGUOUS):
+        return None
+    if role == _INFINITIVE and word not in _AMBIGUOUS:
+        return _INFINITIVE_CONTEXT
+    if role == _GERUND and word not in _AMBIGUOUS:
+        return _GERUND_CONTEXT
+    starts = _SUBJECTS | _LINKS | {""}
+    return starts | _ROOT_COMMANDS if role == _BASE else starts
+
+
+# Which previous words can make each form an action: checked before the words that follow
+# are read, since in most texts most verb forms are nouns ("sem acesso") or complaints.
+_CONTEXTS: Final = {
+    word: contexts
+    for word, role in _ACTION_FORMS.items()
+    if (contexts := _contexts(word, role)) is not None
+}
+
+
 def _names_a_thing(token: str) -> bool:
     """Whether a token is quoted, code, a path or an address: 'type "admin"', "acesso www.x.com"."""
     if token.startswith(('"', "'", "`", "/", "./", "\u201c")) or "(" in token:
@@ -584,17 +666,20 @@ def _in_question(low: str, end: int) -> bool:
 def _previous_word(low: str, start: int) -> str:
     """Return the word before ``start``, "," after a comma, or "" at the start of a sentence."""
     window = low[max(0, start - 24) : start]
-    stripped = window.rstrip()
-    if not stripped or "\n" in window[len(stripped) :]:
-        return ""  # the start of the text or of a line
-    last = stripped[-1]
-    if last in ".!?:;>*)\u2022" or (last == "-" and len(stripped) < len(window)):
-        return ""
-    if last == ",":
-        return ","
-    unquoted = stripped.rstrip("\"'(\u201c\u201d")
-    if not unquoted:
-        return ""
+    if window[-1:] == " " and window[-2:-1].isalnum():
+        stripped = unquoted = window[:-1]  # the common case, a word and a blank: no mark to read
+    else:
+        stripped = window.rstrip()
+        if not stripped or "\n" in window[len(stripped) :]:
+            return ""  # the start of the text or of a line
+        last = stripped[-1]
+        if last in ".!?:;>*)\u2022" or (last == "-" and len(stripped) < len(window)):
+            return ""
+        if last == ",":
+            return ","
+        unquoted = stripped.rstrip("\"'(\u201c\u201d")
+        if not unquoted:
+            return ""
     word = unquoted.rsplit(None, 1)[-1]
     if word in _INFINITIVE_CONTEXT and _negated(stripped):
         return "não"  # "não consigo acessar" is the complaint itself

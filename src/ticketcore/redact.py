@@ -230,13 +230,29 @@ _SCHEME_LOOKBACK: Final = 32
 _SLASH_PAIR_LOOKBACK: Final = 40
 
 
+def _gate(prefix: str) -> str:
+    """A character of ``prefix`` that prose seldom holds."""
+    for char in "_-JAx":
+        if char in prefix:
+            return char
+    raise ValueError(f"token prefix {prefix!r} has none of the gate characters")
+
+
+# The token prefixes grouped by a rare character they contain: one search for a character is
+# much cheaper than one per prefix, and most texts hold none of these characters.
+_PREFIX_GATES: Final = tuple(
+    (char, tuple(prefix for prefix in _p.TOKEN_PREFIXES if _gate(prefix) == char))
+    for char in dict.fromkeys(_gate(prefix) for prefix in _p.TOKEN_PREFIXES)
+)
+
+
 def _candidates(text: str, mask: str) -> Iterator[_Span]:
     lowered = text.lower()  # only for the cheap "can anything match?" checks below
     if "-----begin" in lowered:
         yield from _private_keys(text, mask)
     if "://" in text:
         yield from _connection_strings(text, mask)
-    if any(prefix in text for prefix in _p.TOKEN_PREFIXES):
+    if any(char in text and any(p in text for p in prefixes) for char, prefixes in _PREFIX_GATES):
         yield from _prefixed_tokens(text)
     if any(keyword in lowered for keyword in _p.LABEL_KEYWORDS):
         yield from _labeled_values(text, mask)

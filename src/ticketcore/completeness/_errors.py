@@ -677,6 +677,8 @@ _CODE_AFTER: Final = re.compile(
 def _status_codes(text: Text, spans: list[Span], near: list[Span]) -> None:
     """Three-digit status codes: strong in context or with an SMTP enhanced code, else near."""
     low = text.lowered
+    if "4" not in low and "5" not in low:
+        return  # only 4xx and 5xx count; a digit search is far cheaper than the scan
     for match in islice(_STATUS_CODE.finditer(low), MAX_HITS):
         code = match.group()
         if code[0] not in "45":

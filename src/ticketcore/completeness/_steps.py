@@ -545,28 +545,13 @@ def _occurrences(text: Text, word: str) -> Iterator[Span]:
 
     Word soup repeats a noun such as "acesso" hundreds of times, each time after a word that
     cannot make it an action; `_in_context` skips those in C, where Python spends about a
-    microsecond on each. Like `Text.find`, only the first `MAX_HITS` occurrences, whole words
-    or not, are looked at: they are counted only once there can be that many.
+    microsecond on each.
     """
-    contexts = _CONTEXTS.get(word)
-    if contexts is None or _overlaps_itself(word):
-        yield from text.find(word)  # non-overlapping counts would not count every occurrence
+    if word not in _CONTEXTS:
+        yield from text.find(word)
         return
-    low = text.lowered
-    seen = counted_to = 0
-    for match in _in_context(word).finditer(low):
-        start = match.start()
-        if start >= MAX_HITS * len(word):
-            seen += low.count(word, counted_to, start)
-            counted_to = start
-            if seen >= MAX_HITS:
-                return
+    for match in text.matches(word, _in_context(word)):
         yield match.span()
-
-
-def _overlaps_itself(word: str) -> bool:
-    """Whether two occurrences of ``word`` can overlap, as in "dropped" and "droppedropped"."""
-    return any(word.startswith(word[-size:]) for size in range(1, len(word)))
 
 
 @cache

@@ -168,6 +168,40 @@ class Text:
                 yield (position, end)
             position = low.find(word, position + 1)
 
+    def matches(self, word: str, pattern: re.Pattern[str], /) -> Iterator[re.Match[str]]:
+        r"""Yield the matches of ``pattern`` at the spans `find` yields for ``word``, in order.
+
+        ``pattern`` matches ``word`` as a whole word and nothing more, with look-arounds of its
+        own; as it starts with the word, the engine jumps between occurrences in C, and only
+        the occurrences that pass its look-arounds cost any Python work. Like `find`, it
+        looks at the first `MAX_HITS` occurrences only, counted once there can be that many.
+
+        >>> pattern = re.compile(r"error(?<!\werror)(?!\w)(?<!the error)")
+        >>> [m.span() for m in Text.of("Error, errors and the error").matches("error", pattern)]
+        [(0, 5)]
+        """
+        low = self.lowered
+        if _overlaps_itself(word):  # counts of non-overlapping occurrences would miss some
+            for start, _end in self.find(word):
+                match = pattern.match(low, start)
+                if match is not None:
+                    yield match
+            return
+        seen = counted_to = 0
+        for match in pattern.finditer(low):
+            start = match.start()
+            if start >= MAX_HITS * len(word):  # fewer occurrences fit before ``start``
+                seen += low.count(word, counted_to, start)
+                counted_to = start
+                if seen >= MAX_HITS:
+                    return
+            yield match
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap, as in "dropped" and "droppedropped"."""
+    return any(word.startswith(word[-size:]) for size in range(1, len(word)))
+
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"

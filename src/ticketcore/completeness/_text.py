@@ -73,7 +73,9 @@ def detection(
     if not found:
         near = [*kept, *near]
         kept = ()
-    close = tuple(s for s in _tidy(near) if not any(_overlap(s, k) for k in kept))
+    close = _tidy(near)
+    if kept:
+        close = tuple(s for s in close if not any(_overlap(s, k) for k in kept))
     if not kept and not close:
         return NOTHING
     return Detection(found=found, spans=kept, near=close)
@@ -82,12 +84,16 @@ def detection(
 def _tidy(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Sort spans and join the ones that overlap, so each piece of evidence shows once."""
     joined: list[Span] = []
-    for start, end in sorted(s for s in spans if s[0] < s[1]):
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
         if joined and start < joined[-1][1]:
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        elif len(joined) == MAX_SPANS:
+            break  # later spans could only join the one past the cap
         else:
             joined.append((start, end))
-    return tuple(joined[:MAX_SPANS])
+    return tuple(joined)
 
 
 def _overlap(a: Span, b: Span) -> bool:

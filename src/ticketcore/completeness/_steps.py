@@ -547,27 +547,31 @@ def _occurrences(text: Text, word: str) -> Iterator[Span]:
     cannot make it an action; `_in_context` skips those in C, where Python spends about a
     microsecond on each.
     """
-    if word not in _CONTEXTS:
+    contexts = _CONTEXTS.get(word)
+    if contexts is None:
         yield from text.find(word)
         return
-    for match in text.matches(word, _in_context(word)):
+    listed = not contexts.isdisjoint(text.words)
+    for match in text.matches(word, _in_context(word, listed=listed)):
         yield match.span()
 
 
 @cache
-def _in_context(word: str) -> re.Pattern[str]:
+def _in_context(word: str, *, listed: bool) -> re.Pattern[str]:
     """Compile a pattern of ``word`` as a whole word, unless a word not in its contexts precedes.
 
     `_previous_word` reads a word that ends just before one blank as the previous word; every
     other context (a mark, a line break, the start of the text) is left to it. The contexts
     are shorter than its window, so such a word is the previous word exactly when it stands
-    after a blank or at the start of the text. The pattern starts with the word itself, so the
-    engine jumps between its occurrences; the look-behinds have a fixed width each, and one
-    per length of context word.
+    after a blank or at the start of the text, that is, when it is one of `Text.words`. The
+    pattern starts with the word itself, so the engine jumps between its occurrences; the
+    look-behinds have a fixed width each, and one per length of context word. Unless
+    ``listed``, no context word is among the text's words, and the pattern does without them.
     """
     escaped = re.escape(word)
     tail = " " + escaped + ")"
-    words = sorted((c for c in _CONTEXTS[word] if c[-1:].isalnum()), key=len)
+    listed_words = (c for c in _CONTEXTS[word] if c[-1:].isalnum()) if listed else ()
+    words = sorted(listed_words, key=len)
     after_context = [
         "(?<=(?<!\\S)" + alternation(group) + tail for _, group in groupby(words, key=len)
     ]

@@ -657,7 +657,14 @@ def _quoted_messages(text: Text) -> Iterator[Span]:
 def _error_words(text: Text, spans: list[Span], near: list[Span]) -> None:
     """Judge "error", "erro", "falha": strong before a code ("erro 500"), else near."""
     low = text.lowered
-    for word in text.words.intersection(_ERROR_WORDS):
+    words = text.words.intersection(_ERROR_WORDS)
+    if words and not any(digit in low for digit in "0123456789"):
+        # Every code has a digit, so each word is near; near spans are whole words that never
+        # join, and `detection` keeps the first `MAX_SPANS` of them: the rest need no look.
+        for word in words:
+            near.extend(islice(text.find(word), MAX_SPANS))
+        return
+    for word in words:
         for start, end in text.find(word):
             code = _CODE_AFTER.match(low, end)
             if code:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -399,3 +402,34 @@ def test_adding_a_missing_part_never_lowers_the_score(
     before, after = assess(bare), assess(filled)
     assert after.score >= before.score
     assert set(after.missing) - {"location_not_on_service"} <= set(before.missing)
+
+
+# Over 32 actions, 32 error cues and 32 expectations of many different words: more evidence
+# than a detection keeps, so which spans are kept must not depend on the order of a set.
+_CROWDED = " ".join(
+    f"Then I {verb} the page and it says Error {400 + n}. It should have opened; antes abria."
+    for n, verb in enumerate(
+        ["clicked", "opened", "typed", "saved", "selected", "pressed", "entered", "closed"] * 6
+    )
+)
+_REPORT_JSON = (
+    "import json, sys, ticketcore;"
+    "print(json.dumps(ticketcore.assess({'message': sys.argv[1]}).as_dict()))"
+)
+
+
+def test_reports_do_not_depend_on_the_hash_seed() -> None:
+    """Two interpreters with different hash seeds keep the same evidence of a crowded text."""
+    reports = {
+        subprocess.run(  # noqa: S603 (this interpreter on a fixed script)
+            [sys.executable, "-c", _REPORT_JSON, _CROWDED],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(reports) == 1
+    (report,) = reports
+    assert len(json.loads(report)["present"][0]["evidence"]) == 32

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
@@ -236,15 +237,22 @@ def _finding(
 ) -> Finding:
     # The field to fill in, wherever the near misses were seen ("erro" in the message).
     code = criterion.code
+    message, hint = _advice(code, locale)
     return Finding(
         code=code,
         severity=severity,
         field=criterion.field,
         evidence=evidence,
-        message=render(f"finding.{code}.message", {}, locale),
-        hint=render(f"finding.{code}.hint", {}, locale),
+        message=message,
+        hint=hint,
         weight=weight,
     )
+
+
+@functools.cache
+def _advice(code: str, locale: str) -> tuple[str, str]:
+    """The message and hint of a finding that takes no parameters, rendered once per locale."""
+    return render(f"finding.{code}.message", {}, locale), render(f"finding.{code}.hint", {}, locale)
 
 
 def _credentials(draft: Draft, locale: str) -> Iterator[Finding]:
@@ -259,14 +267,14 @@ def _credentials(draft: Draft, locale: str) -> Iterator[Finding]:
         for r in redact(text).redactions
     )
     if evidence:
-        code = "credentials_in_message"
+        message, hint = _advice("credentials_in_message", locale)
         yield Finding(
-            code=code,
+            code="credentials_in_message",
             severity="blocker",
             field=evidence[0].field,
             evidence=evidence,
-            message=render(f"finding.{code}.message", {}, locale),
-            hint=render(f"finding.{code}.hint", {}, locale),
+            message=message,
+            hint=hint,
             weight=0,
         )
 

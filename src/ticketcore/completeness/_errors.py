@@ -492,7 +492,7 @@ def _log_lines(text: Text, level: str) -> Iterator[Span]:
 
 def _known_messages(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words & _MESSAGE_KEYS:
+    for word in text.among(_MESSAGE_KEYS):
         for message in _MESSAGES_BY_WORD[word]:
             if message in low:
                 yield from _find_phrase(low, message)
@@ -512,7 +512,7 @@ def _find_phrase(low: str, phrase: str) -> Iterator[Span]:
 def _codes(text: Text) -> Iterator[Span]:
     """A code named as such: "code PAY-4012", "código E_UPLOAD_TIMEOUT", "code: 3"."""
     original = text.original
-    for word in text.words.intersection(_CODE_WORDS):
+    for word in text.among(_CODE_WORDS):
         for start, end in text.find(word):
             token = _CODE_TOKEN.match(original, end)
             if token is None:
@@ -597,7 +597,7 @@ def _verbatim_reports(text: Text) -> Iterator[Span]:
     """
     original = text.original
     low = text.lowered
-    for word in text.words.intersection(_DISPLAY_VERBS):
+    for word in text.among(_DISPLAY_VERBS):
         for _start, end in text.find(word):
             line = _LINE.match(original, end)
             if line is None:

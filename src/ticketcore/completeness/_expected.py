@@ -197,7 +197,7 @@ def detect_expected_behavior(text: Text, /) -> Detection:
 
 def _stated(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words & _PHRASE_KEYS:
+    for word in text.among(_PHRASE_KEYS):
         for phrase in _PHRASES_BY_WORD[word]:
             if phrase not in low:
                 continue
@@ -244,9 +244,7 @@ def _is_other_use(low: str, start: int, end: int, word: str) -> bool:
 def _earlier_behaviour(text: Text) -> Iterator[Span]:
     """A concrete account of how it used to work ("antes aparecia o cadeado")."""
     low = text.lowered
-    starts = [
-        start for word in text.words.intersection(_BEFORE_WORDS) for start, _end in text.find(word)
-    ]
+    starts = [start for word in text.among(_BEFORE_WORDS) for start, _end in text.find(word)]
     if "até" in text.words:
         starts.extend(match.start() for match in islice(_UNTIL.finditer(low), MAX_HITS))
     if "." in low:
@@ -324,7 +322,7 @@ def _trim(low: str, start: int, stop: int) -> int:
 
 
 def _hints(text: Text) -> Iterator[Span]:
-    for word in text.words.intersection(_HINTS):
+    for word in text.among(_HINTS):
         yield from text.find(word)
     for first, phrase in _BARE_PHRASES:
         if first in text.words:

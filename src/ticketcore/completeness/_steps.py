@@ -518,7 +518,7 @@ def _menu_paths(text: Text) -> Iterator[Span]:
 
 def _prose_actions(text: Text) -> Iterator[Span]:
     low = text.lowered
-    for word in text.words & _ACTION_WORDS:
+    for word in text.among(_ACTION_WORDS):
         role = _ACTION_FORMS[word]
         contexts = _CONTEXTS.get(word)
         for start, end in _occurrences(text, word):

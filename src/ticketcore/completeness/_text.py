@@ -154,6 +154,17 @@ class Text:
         """
         return cls(original=text, lowered=_lower(text))
 
+    def among(self, lexicon: frozenset[str], /) -> list[str]:
+        """The words of *lexicon* that the text holds, sorted.
+
+        A set's order changes with the interpreter's hash seed; sorting keeps which evidence
+        fits under `MAX_SPANS` the same from one process to the next.
+
+        >>> Text.of("Then I clicked, then I opened it").among(frozenset({"opened", "clicked"}))
+        ['clicked', 'opened']
+        """
+        return sorted(self.words & lexicon)
+
     def find(self, word: str, /, *, limit: int = MAX_HITS) -> Iterator[Span]:
         """Yield the spans where ``word`` (lowercase) stands as whole words.
 

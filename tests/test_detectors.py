@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import importlib.util
 import pkgutil
 import random
 import re
-import sys
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -21,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ticketcore.completeness
+from _support import best_time, load_script
 from ticketcore.completeness._detectors import (
     CRITERIA,
     MAX_SPANS,
@@ -593,22 +591,6 @@ def test_scan_ticket_spans_point_into_their_field(
 MIB = 1 << 20
 
 
-def _best(action: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of ``repeat`` runs, with the garbage collector paused to cut the noise."""
-    best = float("inf")
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            action()
-            best = min(best, time.perf_counter() - start)
-    finally:
-        if enabled:
-            gc.enable()
-    return best
-
-
 def _adversarial(size: int) -> dict[str, str]:
     """Inputs that make careless regexes backtrack: runs, repeats and nested brackets."""
     units = {
@@ -710,15 +692,15 @@ def test_every_regex_runs_in_linear_time() -> None:
     small, large = _adversarial(MIB // 10), _adversarial(MIB)
     # A pass of a trivial pattern over the same text is added to both timings, so that
     # patterns that fail at once are not judged on the jitter of a few microseconds.
-    floors = {kind: _best(partial(re.findall, "\x00", text)) for kind, text in large.items()}
+    floors = {kind: best_time(partial(re.findall, "\x00", text)) for kind, text in large.items()}
 
     def growth(pattern: re.Pattern[str], kind: str, rounds: int) -> float:
         # findall tries the pattern at every position, in C. The two sizes are timed in
         # turn, so that a burst of other work on the machine slows both alike.
         slow = fast = float("inf")
         for _ in range(rounds):
-            slow = min(slow, _best(partial(pattern.findall, large[kind]), repeat=1))
-            fast = min(fast, _best(partial(pattern.findall, small[kind]), repeat=1))
+            slow = min(slow, best_time(partial(pattern.findall, large[kind]), repeat=1))
+            fast = min(fast, best_time(partial(pattern.findall, small[kind]), repeat=1))
         return (slow + floors[kind]) / (fast + floors[kind])
 
     failures = []
@@ -738,10 +720,10 @@ def test_every_regex_runs_in_linear_time() -> None:
 def test_detectors_on_adversarial_input_cost_like_prose() -> None:
     """All detectors on 1 MiB of adversarial input cost at most 5x 1 MiB of ticket prose."""
     prose = _benign(MIB)
-    benign = _best(partial(_all_detectors, prose))
+    benign = best_time(partial(_all_detectors, prose))
     failures = []
     for kind, text in _adversarial(MIB).items():
-        ratio = _best(partial(_all_detectors, text), repeat=2) / benign
+        ratio = best_time(partial(_all_detectors, text), repeat=2) / benign
         if ratio > 5:
             failures.append(f"{kind}: x{ratio:.1f}")
     assert not failures
@@ -754,10 +736,10 @@ def test_detectors_grow_linearly() -> None:
     texts = {"prose": (_benign(MIB // 10), _benign(MIB))}
     small, large = _adversarial(MIB // 10), _adversarial(MIB)
     texts.update({kind: (small[kind], large[kind]) for kind in large})
-    floor = _best(partial(Text.of, texts["prose"][1]))  # absorbs jitter on fast inputs
+    floor = best_time(partial(Text.of, texts["prose"][1]))  # absorbs jitter on fast inputs
     for kind, (short, long) in texts.items():
-        growth = (_best(partial(_all_detectors, long), repeat=2) + floor) / (
-            _best(partial(_all_detectors, short)) + floor
+        growth = (best_time(partial(_all_detectors, long), repeat=2) + floor) / (
+            best_time(partial(_all_detectors, short)) + floor
         )
         if growth > 15:
             failures.append(f"{kind}: x{growth:.1f}")
@@ -770,21 +752,10 @@ def test_detectors_grow_linearly() -> None:
 TARGETS = {"steps": 0.90, "location": 0.90, "error_message": 0.90, "expected_behavior": 0.85}
 
 
-def _evaluation_script() -> ModuleType:
-    path = ROOT / "scripts" / "evaluate_completeness.py"
-    spec = importlib.util.spec_from_file_location("evaluate_completeness", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not CORPUS.exists(), reason=f"the labeled corpus is absent ({CORPUS})")
 def test_dev_corpus_meets_f1_targets() -> None:
     """On the dev corpus, F1 for missing steps/error/location is >= 0.90, expected >= 0.85."""
-    script = _evaluation_script()
+    script = load_script("evaluate_completeness")
     scores, _misses = script.evaluate(script.load(CORPUS))
     below = {
         criterion: round(scores[criterion].f1, 3)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import gc
-import importlib.util
 import json
 import re
 import string
-import time
+from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from _support import best_time, load_script
 from ticketcore import _redact_patterns as _p
 from ticketcore.redact import RedactedText, Redaction, RedactionKind, redact
 
@@ -323,17 +321,6 @@ def test_result_types_are_frozen_and_validated() -> None:
 # --- The labeled set ------------------------------------------------------------------------------
 
 
-def _load_evaluator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "evaluate_redaction", ROOT / "scripts" / "evaluate_redaction.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_labeled_set_is_well_formed() -> None:
     """The labeled set is large, balanced between languages, and at least 40% negatives."""
     rows = [json.loads(line) for line in SNIPPETS.read_text(encoding="utf-8").splitlines()]
@@ -351,7 +338,7 @@ def test_labeled_set_is_well_formed() -> None:
 
 def test_labeled_set_meets_the_targets() -> None:
     """Precision is at least 0.95 and recall at least 0.90 on the labeled set, in each language."""
-    evaluator = _load_evaluator()
+    evaluator = load_script("evaluate_redaction")
     tallies, _ = evaluator.evaluate(evaluator.load(SNIPPETS))
     for group in ("all", "lang:en", "lang:pt"):
         assert tallies[group].precision >= evaluator.PRECISION_TARGET, group
@@ -471,22 +458,6 @@ def _benign(size: int) -> str:
     return _fill("\n\n".join(row["text"] for row in rows) + "\n\n", size)
 
 
-def _seconds(text: str, repeat: int = 3) -> float:
-    """The best of *repeat* timings of `redact`; the collector is paused, as `timeit` does."""
-    best = float("inf")
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            redact(text)
-            best = min(best, time.perf_counter() - start)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return best
-
-
 def _ratios(
     slow: str, fast: str, *, limit: float, repeat: int = 3, attempts: int = 5
 ) -> list[float]:
@@ -498,7 +469,9 @@ def _ratios(
     """
     ratios: list[float] = []
     while len(ratios) < attempts and (not ratios or ratios[-1] > limit):
-        ratios.append(_seconds(slow, repeat) / _seconds(fast, repeat))
+        ratios.append(
+            best_time(partial(redact, slow), repeat) / best_time(partial(redact, fast), repeat)
+        )
     return ratios
 
 

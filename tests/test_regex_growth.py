@@ -10,32 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from _support import best_time, load_script
 from ticketcore import TicketValidationError, assess, from_dict
 from ticketcore.completeness import _steps
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _script() -> ModuleType:
-    path = ROOT / "scripts" / "regex_growth.py"
-    spec = importlib.util.spec_from_file_location("regex_growth", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-growth = _script()
+growth = load_script("regex_growth")
 PATTERNS: list[tuple[str, re.Pattern[str]]] = growth.package_patterns()
 CALLS: dict[str, set[str]] = growth.uses()
 
@@ -192,7 +179,7 @@ def test_a_maximal_ticket_validates_and_assesses_in_bounded_time(unit: str) -> N
     _validate_and_assess(benign)  # caches (locations, e-mail) warm, as in a running service
     ratios: list[float] = []
     while len(ratios) < 5 and (not ratios or ratios[-1] > MAX_SIZE_RATIO):
-        slow = growth._best(functools.partial(_validate_and_assess, hostile), repeat=2)
-        fast = growth._best(functools.partial(_validate_and_assess, benign), repeat=2)
+        slow = best_time(functools.partial(_validate_and_assess, hostile), repeat=2)
+        fast = best_time(functools.partial(_validate_and_assess, benign), repeat=2)
         ratios.append(slow / fast)
     assert min(ratios) <= MAX_SIZE_RATIO, ratios

@@ -78,6 +78,7 @@ def test_unsafe_patterns_give_a_reason(pattern: str, reason: str) -> None:
         r"\w*-?\w*-?\w*!",  # optional steps between do not separate them
         r"\d+5\d+5\d+x",  # nor do steps that the repetitions' characters can match
         r"(\d*|a)(\d*|b)(\d*|c)x",  # alternatives that hold a repetition
+        r"(?:x|\d*\d*\d*y){2}",  # inside an alternative, inside a bounded repeat
         r"(?i)A*a*[aA]*!",  # the same characters once the case is ignored
         r"[^x]*[^y]*[^z]*",
         r"(?:ab)+(?:ba)+(?:ab)+x",

@@ -107,16 +107,39 @@ def _takes_turns(parsed: Any) -> bool:
 def _sequences(
     items: Any, state: Any, alphabets: dict[str, frozenset[str]]
 ) -> Iterator[list[_Node]]:
-    """The sequence of *items* written out, then the sequences inside its alternations."""
+    """The sequence of *items* written out, then the sequences of its alternatives, at any depth.
+
+    Groups and repeats are written out into the sequence itself, so only the alternatives of
+    an alternation (one node in the sequence) need sequences of their own.
+    """
     nodes: list[_Node] = []
     _write_out(items, state, alphabets, nodes, optional=False)
     yield nodes
+    for branch in _alternatives(items):
+        yield from _sequences(branch, state, alphabets)
+
+
+def _children(op: Any, arg: Any) -> tuple[Any, ...]:
+    """The item lists directly inside one parsed item: a group's, a repeat's, each branch."""
+    if op is _c.SUBPATTERN:
+        return (arg[-1],)
+    if op is _ATOMIC:
+        return (arg,)
+    if op in _REPEATS:
+        return (arg[2],)
+    if op is _c.BRANCH:
+        return tuple(arg[1])
+    return ()
+
+
+def _alternatives(items: Any) -> Iterator[Any]:
+    """The branches of the outermost alternations in *items*, inside groups and repeats too."""
     for op, arg in items:
         if op is _c.BRANCH:
-            for branch in arg[1]:
-                yield from _sequences(branch, state, alphabets)
-        elif op is _c.SUBPATTERN:
-            yield from _sequences(arg[-1], state, alphabets)
+            yield from arg[1]
+        else:
+            for child in _children(op, arg):
+                yield from _alternatives(child)
 
 
 def _write_out(
@@ -130,11 +153,9 @@ def _write_out(
     """Append the steps of *items* to *nodes*, with groups opened and bounded repeats unrolled."""
     for item in items:
         op, arg = item
-        if op is _c.SUBPATTERN:
-            _write_out(arg[-1], state, alphabets, nodes, optional=optional)
-            continue
-        if op is _ATOMIC:
-            _write_out(arg, state, alphabets, nodes, optional=optional)
+        if op is _c.SUBPATTERN or op is _ATOMIC:
+            (inside,) = _children(op, arg)
+            _write_out(inside, state, alphabets, nodes, optional=optional)
             continue
         if op in _REPEATS:
             low, high, body = arg
@@ -149,7 +170,7 @@ def _write_out(
             _Node(
                 alphabet=_alphabet([item], state, alphabets),
                 nullable=optional or width == 0,
-                unbounded=(op in _REPEATS and _unbounded(arg[0], arg[1])) or _has_unbounded([item]),
+                unbounded=_has_unbounded([item]),
             )
         )
 
@@ -159,16 +180,11 @@ def _unbounded(low: int, high: int) -> bool:
 
 
 def _has_unbounded(items: Any) -> bool:
-    for op, arg in items:
-        if op in _REPEATS and (_unbounded(arg[0], arg[1]) or _has_unbounded(arg[2])):
-            return True
-        if op is _c.SUBPATTERN and _has_unbounded(arg[-1]):
-            return True
-        if op is _ATOMIC and _has_unbounded(arg):
-            return True
-        if op is _c.BRANCH and any(_has_unbounded(branch) for branch in arg[1]):
-            return True
-    return False
+    return any(
+        (op in _REPEATS and _unbounded(arg[0], arg[1]))
+        or any(_has_unbounded(child) for child in _children(op, arg))
+        for op, arg in items
+    )
 
 
 def _alphabet(items: Any, state: Any, alphabets: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -182,15 +198,9 @@ def _alphabet(items: Any, state: Any, alphabets: dict[str, frozenset[str]]) -> f
                 single = _compiler.compile(_p.SubPattern(state, [item]), state.flags)
                 alphabets[key] = frozenset(ch for ch in _SAMPLE if single.fullmatch(ch))
             found |= alphabets[key]
-        elif op in _REPEATS:
-            found |= _alphabet(arg[2], state, alphabets)
-        elif op is _c.SUBPATTERN:
-            found |= _alphabet(arg[-1], state, alphabets)
-        elif op is _ATOMIC:
-            found |= _alphabet(arg, state, alphabets)
-        elif op is _c.BRANCH:
-            for branch in arg[1]:
-                found |= _alphabet(branch, state, alphabets)
+        else:
+            for child in _children(op, arg):
+                found |= _alphabet(child, state, alphabets)
     return found
 
 

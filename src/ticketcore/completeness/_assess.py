@@ -134,7 +134,9 @@ def assess(
     met = total = 0
     for criterion in _CRITERIA:
         judgement = judged.get(criterion.name)
-        weight = department.weight(criterion.code) if department else _default(criterion.code)
+        weight = (
+            department.weight(criterion.code) if department else DEFAULT_WEIGHTS[criterion.code]
+        )
         if judgement is None or weight == 0:
             continue
         total += weight
@@ -159,10 +161,6 @@ def assess(
         min_score=department.min_score if department else 0,
         locale=locale,
     )
-
-
-def _default(code: str) -> int:
-    return DEFAULT_WEIGHTS[code]
 
 
 def _judge(draft: Draft, required: frozenset[str]) -> dict[str, _Judgement]:
